@@ -1,0 +1,461 @@
+import type {
+  Alert,
+  ClientMessage,
+  DataMessage,
+  Sample,
+  ServerMessage,
+} from '../src/realtime/protocol';
+import { makeAlert, MetricFeed } from './feed';
+
+/**
+ * The whole backend of docs/protocol.md, with no transport: MSW (browser demo, vitest) and the
+ * reference server (real sockets) are thin adapters over this one implementation, so every
+ * scenario behaves the same in all three places.
+ */
+
+export type BackendClock = {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+};
+
+/** What a transport adapter gives the backend for one WebSocket connection. */
+export interface Peer {
+  send(text: string): void;
+  close(code: number, reason: string): void;
+  /** End the connection with no close frame (the network died): the client sees 1006. */
+  drop(): void;
+}
+
+/** What the backend gives back: the adapter feeds it what the socket does. */
+export interface PeerHandle {
+  receive(text: string): void;
+  closed(): void;
+}
+
+export type HttpReply = { status: number; body: unknown };
+
+export type BackendFaults = {
+  /** Refuse WebSocket upgrades (a proxy that strips them): only HTTP works. */
+  wsBlocked: boolean;
+  /** Stop sending and stop answering without closing: a half-open line. */
+  halfOpen: boolean;
+  /** No new data is produced. */
+  feedPaused: boolean;
+  /** Added before every frame and HTTP reply. */
+  latencyMs: number;
+  /** Every hello is refused with 1008, however fresh the session. */
+  rejectSessions: boolean;
+};
+
+export type BackendOptions = {
+  clock?: BackendClock;
+  random?: () => number;
+  heartbeatMs?: number;
+  /** Interval of metric samples (each tick carries one sample of every metric). */
+  tickMs?: number;
+  /** When the first alert fires after start, so a fresh demo shows one early. */
+  firstAlertMs?: number;
+  /** Mean interval between later alerts. */
+  alertEveryMs?: number;
+  /** Data messages kept for replay. */
+  retain?: number;
+  /** Samples per metric in a snapshot. */
+  snapshotSamples?: number;
+  sessionTtlMs?: number;
+};
+
+type Session = { id: string; expiresAt: number; topics: Set<string> };
+
+type PeerState = {
+  peer: Peer;
+  sessionId: string | null;
+  welcomed: boolean;
+  pingTimer: unknown;
+};
+
+type Waiter = { after: number; resolve: () => void };
+
+const systemClock: BackendClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+const MAX_POLL_BATCH = 500;
+const SESSION_INVALID = { error: 'session_invalid' };
+
+export class MockBackend {
+  readonly clock: BackendClock;
+  readonly random: () => number;
+  readonly heartbeatMs: number;
+  readonly faults: BackendFaults = {
+    wsBlocked: false,
+    halfOpen: false,
+    feedPaused: false,
+    latencyMs: 0,
+    rejectSessions: false,
+  };
+
+  epoch: string;
+  seq = 0;
+  private log: DataMessage[] = [];
+  private readonly sessions = new Map<string, Session>();
+  private readonly alerts = new Map<string, Alert>();
+  private readonly series = new Map<string, Sample[]>();
+  private readonly peers = new Set<PeerState>();
+  private waiters = new Set<Waiter>();
+  private timers = new Set<unknown>();
+  private feed: MetricFeed;
+  private running = false;
+  private ids = 0;
+  private readonly opts: Required<Omit<BackendOptions, 'clock' | 'random'>>;
+
+  constructor(options: BackendOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.opts = {
+      heartbeatMs: options.heartbeatMs ?? 15_000,
+      tickMs: options.tickMs ?? 250,
+      firstAlertMs: options.firstAlertMs ?? 3_000,
+      alertEveryMs: options.alertEveryMs ?? 25_000,
+      retain: options.retain ?? 5_000,
+      snapshotSamples: options.snapshotSamples ?? 480,
+      sessionTtlMs: options.sessionTtlMs ?? 3_600_000,
+    };
+    this.heartbeatMs = this.opts.heartbeatMs;
+    this.epoch = this.newId('e');
+    this.feed = new MetricFeed(this.random);
+  }
+
+  // ------------------------------------------------------------- lifecycle
+
+  /** Start producing metrics and alerts. */
+  start(): this {
+    if (this.running) return this;
+    this.running = true;
+    this.later(this.opts.tickMs, () => this.tick());
+    this.later(this.opts.firstAlertMs, () => this.alertTick());
+    return this;
+  }
+
+  /** Stop every timer and close every connection; nothing runs afterwards. */
+  stop(): void {
+    this.running = false;
+    for (const handle of this.timers) this.clock.clearTimeout(handle);
+    this.timers.clear();
+    for (const state of [...this.peers])
+      this.endPeer(state, () => state.peer.close(1001, 'server stopping'));
+    this.wakeAll();
+  }
+
+  /** A server restart: a new epoch, an empty replay log, every connection closed with 1012. */
+  restart(): void {
+    this.epoch = this.newId('e');
+    this.seq = 0;
+    this.log = [];
+    for (const state of [...this.peers])
+      this.endPeer(state, () => state.peer.close(1012, 'service restart'));
+    this.wakeAll();
+  }
+
+  private later(ms: number, callback: () => void): void {
+    const handle = this.clock.setTimeout(() => {
+      this.timers.delete(handle);
+      callback();
+    }, ms);
+    this.timers.add(handle);
+  }
+
+  private tick(): void {
+    if (!this.running) return;
+    if (!this.faults.feedPaused) this.publishSamples(this.feed.next(this.clock.now()));
+    this.later(this.opts.tickMs, () => this.tick());
+  }
+
+  private alertTick(): void {
+    if (!this.running) return;
+    if (!this.faults.feedPaused) this.raiseAlert(makeAlert(this.random, this.clock.now()));
+    const next = this.opts.alertEveryMs * (0.5 + this.random());
+    this.later(next, () => this.alertTick());
+  }
+
+  // ------------------------------------------------------------- the stream
+
+  /** Give a message the next seq, keep it for replay, and deliver it to every live client. */
+  publish(message: DistributiveOmit<DataMessage, 'seq'>): DataMessage {
+    const full = { ...message, seq: ++this.seq } as DataMessage;
+    this.log.push(full);
+    if (this.log.length > this.opts.retain) this.log.splice(0, this.log.length - this.opts.retain);
+    const text = JSON.stringify(full);
+    for (const state of this.peers) if (state.welcomed) this.deliver(state, text);
+    this.wakeAll();
+    return full;
+  }
+
+  publishSamples(samples: Sample[]): DataMessage {
+    for (const sample of samples) {
+      const list = this.series.get(sample.name) ?? [];
+      list.push(sample);
+      if (list.length > this.opts.snapshotSamples * 2)
+        list.splice(0, list.length - this.opts.snapshotSamples);
+      this.series.set(sample.name, list);
+    }
+    return this.publish({ type: 'metrics', samples });
+  }
+
+  raiseAlert(alert: Alert): DataMessage {
+    this.alerts.set(alert.id, alert);
+    if (this.alerts.size > 1_000) {
+      const oldest = this.alerts.keys().next().value;
+      if (oldest !== undefined) this.alerts.delete(oldest);
+    }
+    return this.publish({ type: 'alert', alert });
+  }
+
+  updateAlert(id: string, status: Alert['status'], by?: string): DataMessage | null {
+    const alert = this.alerts.get(id);
+    if (!alert) return null;
+    this.alerts.set(id, { ...alert, status });
+    return this.publish({ type: 'alert_update', id, status, ...(by ? { by } : {}) });
+  }
+
+  /** Send raw text to every connection, bypassing the protocol (malformed-frame scenarios). */
+  sendRaw(text: string): void {
+    for (const state of this.peers) if (state.welcomed) this.deliver(state, text);
+  }
+
+  // ------------------------------------------------------------- HTTP
+
+  startSession(): HttpReply {
+    const session: Session = {
+      id: this.newId('s'),
+      expiresAt: this.clock.now() + this.opts.sessionTtlMs,
+      topics: new Set(),
+    };
+    this.sessions.set(session.id, session);
+    return { status: 201, body: { sessionId: session.id, ttlMs: this.opts.sessionTtlMs } };
+  }
+
+  snapshot(sessionId: string | null): HttpReply {
+    if (!this.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
+    const samples: Sample[] = [];
+    for (const list of this.series.values())
+      samples.push(...list.slice(-this.opts.snapshotSamples));
+    samples.sort((a, b) => a.ts - b.ts);
+    return {
+      status: 200,
+      body: {
+        epoch: this.epoch,
+        seq: this.seq,
+        samples,
+        alerts: [...this.alerts.values()].slice(-200),
+      },
+    };
+  }
+
+  /** Long poll: answers at once when there is news after `after`, else when news comes or `waitMs` passes. */
+  async poll(sessionId: string | null, after: number, waitMs: number): Promise<HttpReply> {
+    if (!this.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
+    const epoch = this.epoch;
+    if (after >= this.seq && waitMs > 0 && this.running) {
+      await new Promise<void>((resolve) => {
+        const waiter: Waiter = { after, resolve: () => finish() };
+        const handle = this.clock.setTimeout(() => finish(), Math.min(waitMs, 30_000));
+        const finish = () => {
+          this.clock.clearTimeout(handle);
+          this.waiters.delete(waiter);
+          resolve();
+        };
+        this.waiters.add(waiter);
+      });
+    }
+    if (this.epoch !== epoch) after = 0;
+    const messages = this.faults.halfOpen ? [] : this.messagesAfter(after).slice(0, MAX_POLL_BATCH);
+    return { status: 200, body: { epoch: this.epoch, messages } };
+  }
+
+  /** Client messages over HTTP: one ClientMessage or an array of them. */
+  receiveHttp(sessionId: string | null, body: unknown): HttpReply {
+    if (!this.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
+    const messages = Array.isArray(body) ? body : [body];
+    for (const message of messages) this.handleClientMessage(sessionId, message as ClientMessage);
+    return { status: 202, body: null };
+  }
+
+  // ------------------------------------------------------------- WebSocket
+
+  /** A new connection; `null` means the upgrade is refused and the adapter should fail it. */
+  accept(peer: Peer): PeerHandle | null {
+    if (this.faults.wsBlocked) return null;
+    const state: PeerState = { peer, sessionId: null, welcomed: false, pingTimer: null };
+    this.peers.add(state);
+    return {
+      receive: (text) => this.receiveFrame(state, text),
+      closed: () => this.forget(state),
+    };
+  }
+
+  get connectionCount(): number {
+    return this.peers.size;
+  }
+
+  /** Close every connection with `code` (a scripted fault). */
+  closeAll(code: number, reason = ''): void {
+    for (const state of [...this.peers]) this.endPeer(state, () => state.peer.close(code, reason));
+  }
+
+  /** Drop every connection without a close frame (a network failure). */
+  dropAll(): void {
+    for (const state of [...this.peers]) this.endPeer(state, () => state.peer.drop());
+  }
+
+  /** Invalidate sessions (all, or one): their connections close with 1008. */
+  expireSessions(sessionId?: string): void {
+    for (const session of [...this.sessions.values()]) {
+      if (sessionId && session.id !== sessionId) continue;
+      this.sessions.delete(session.id);
+    }
+    for (const state of [...this.peers]) {
+      if (state.sessionId && !this.sessions.has(state.sessionId)) {
+        this.endPeer(state, () => state.peer.close(1008, 'session expired'));
+      }
+    }
+  }
+
+  private receiveFrame(state: PeerState, text: string): void {
+    if (this.faults.halfOpen) return;
+    if (text === 'ping') return this.deliver(state, 'pong');
+    let message: ClientMessage;
+    try {
+      message = JSON.parse(text) as ClientMessage;
+    } catch {
+      return this.deliver(
+        state,
+        JSON.stringify({ type: 'error', code: 'invalid_json', message: 'frame is not JSON' }),
+      );
+    }
+    if (!state.welcomed) {
+      if (message?.type !== 'hello') {
+        return this.endPeer(state, () => state.peer.close(1002, 'expected hello first'));
+      }
+      return this.hello(state, message);
+    }
+    this.handleClientMessage(state.sessionId, message, state);
+  }
+
+  private hello(state: PeerState, hello: Extract<ClientMessage, { type: 'hello' }>): void {
+    if (this.faults.rejectSessions || !this.validSession(hello.sessionId)) {
+      return this.endPeer(state, () => state.peer.close(1008, 'session invalid'));
+    }
+    state.sessionId = hello.sessionId;
+    const session = this.sessions.get(hello.sessionId);
+    if (session) session.topics = new Set(hello.topics ?? []);
+    const oldest = this.log[0]?.seq ?? this.seq + 1;
+    const canResume =
+      hello.epoch === this.epoch &&
+      typeof hello.lastSeq === 'number' &&
+      hello.lastSeq <= this.seq &&
+      hello.lastSeq >= oldest - 1;
+    this.deliver(
+      state,
+      JSON.stringify({
+        type: 'welcome',
+        sessionId: hello.sessionId,
+        epoch: this.epoch,
+        seq: this.seq,
+        heartbeatMs: this.heartbeatMs,
+        resumed: canResume,
+      } satisfies ServerMessage),
+    );
+    if (canResume) {
+      for (const message of this.messagesAfter(hello.lastSeq ?? 0))
+        this.deliver(state, JSON.stringify(message));
+    }
+    state.welcomed = true;
+    this.schedulePing(state);
+  }
+
+  private handleClientMessage(
+    sessionId: string | null,
+    message: ClientMessage,
+    state?: PeerState,
+  ): void {
+    const session = sessionId ? this.sessions.get(sessionId) : undefined;
+    switch (message?.type) {
+      case 'ping':
+        if (state) this.deliver(state, JSON.stringify({ type: 'pong', ts: message.ts }));
+        return;
+      case 'ack':
+        this.updateAlert(message.alertId, 'acknowledged', sessionId ?? undefined);
+        return;
+      case 'subscribe':
+        message.topics.forEach((topic) => session?.topics.add(topic));
+        return;
+      case 'unsubscribe':
+        message.topics.forEach((topic) => session?.topics.delete(topic));
+        return;
+      default:
+        return;
+    }
+  }
+
+  private schedulePing(state: PeerState): void {
+    state.pingTimer = this.clock.setTimeout(() => {
+      if (!this.peers.has(state)) return;
+      if (!this.faults.halfOpen)
+        this.deliver(state, JSON.stringify({ type: 'ping', ts: this.clock.now() }));
+      this.schedulePing(state);
+    }, this.heartbeatMs);
+  }
+
+  private deliver(state: PeerState, text: string): void {
+    if (this.faults.halfOpen) return;
+    const send = () => {
+      if (this.peers.has(state)) state.peer.send(text);
+    };
+    if (this.faults.latencyMs > 0) this.clock.setTimeout(send, this.faults.latencyMs);
+    else send();
+  }
+
+  private endPeer(state: PeerState, end: () => void): void {
+    this.forget(state);
+    end();
+  }
+
+  private forget(state: PeerState): void {
+    if (state.pingTimer !== null) this.clock.clearTimeout(state.pingTimer);
+    this.peers.delete(state);
+  }
+
+  // ------------------------------------------------------------- helpers
+
+  private validSession(sessionId: string | null | undefined): sessionId is string {
+    if (!sessionId) return false;
+    const session = this.sessions.get(sessionId);
+    if (!session) return false;
+    if (session.expiresAt <= this.clock.now()) {
+      this.sessions.delete(sessionId);
+      return false;
+    }
+    return true;
+  }
+
+  private messagesAfter(after: number): DataMessage[] {
+    const first = this.log.findIndex((message) => message.seq > after);
+    return first === -1 ? [] : this.log.slice(first);
+  }
+
+  private wakeAll(): void {
+    const waiters = this.waiters;
+    this.waiters = new Set();
+    for (const waiter of waiters) waiter.resolve();
+  }
+
+  private newId(prefix: string): string {
+    this.ids++;
+    return `${prefix}_${this.ids.toString(36)}${Math.floor(this.random() * 2 ** 40).toString(36)}`;
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

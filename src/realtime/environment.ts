@@ -1,0 +1,79 @@
+/**
+ * Everything the client needs from the outside world, injected so tests are deterministic and
+ * the engine runs unchanged in a page or a Web Worker. Nothing here touches `window` or the DOM:
+ * browser signals (online, visibility) are wired by the app layer and passed in.
+ */
+
+/** The part of the WebSocket API the client uses. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string; wasClean?: boolean }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+/** Opens a socket; may throw (no WebSocket in this context, a CSP refusal, a bad URL). */
+export type WebSocketFactory = (url: string) => WebSocketLike;
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export type TimerHandle = unknown;
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** Browser conditions the client reacts to. Each `on…` returns its unsubscribe. */
+export interface Signals {
+  isOnline(): boolean;
+  onOnlineChange(listener: (online: boolean) => void): () => void;
+  /** Called when the page becomes visible again after being hidden. */
+  onVisible(listener: () => void): () => void;
+}
+
+export interface Environment {
+  createWebSocket: WebSocketFactory;
+  fetch: FetchLike;
+  clock: Clock;
+  random: () => number;
+  signals: Signals;
+}
+
+// Globals are looked up at call time, not import time, so fake timers and mocks installed after
+// this module loads (vitest, MSW's interceptor) still take effect.
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export const globalWebSocket: WebSocketFactory = (url) => {
+  const Ctor = (globalThis as { WebSocket?: new (url: string) => WebSocketLike }).WebSocket;
+  if (!Ctor) throw new Error('WebSocket is not available in this context');
+  return new Ctor(url);
+};
+
+export const globalFetch: FetchLike = (url, init) => globalThis.fetch(url, init);
+
+/** Signals for a context with no browser events: always online, never hidden. */
+export const quietSignals: Signals = {
+  isOnline: () => true,
+  onOnlineChange: () => () => {},
+  onVisible: () => () => {},
+};
+
+export function defaultEnvironment(overrides: Partial<Environment> = {}): Environment {
+  return {
+    createWebSocket: globalWebSocket,
+    fetch: globalFetch,
+    clock: systemClock,
+    random: Math.random,
+    signals: quietSignals,
+    ...overrides,
+  };
+}

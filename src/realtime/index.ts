@@ -1,0 +1,28 @@
+// The public surface of the realtime core. Nothing here imports React, the store or the DOM.
+export { createRealtimeClient, RealtimeClient, ERROR_KINDS } from './client';
+export type {
+  ConnectionSnapshot,
+  ErrorKind,
+  RealtimeEvent,
+  RealtimeOptions,
+  Transport,
+  CloseInfo,
+} from './client';
+export { badgeStatus } from './connection-state';
+export type { BadgeStatus, ConnectionState } from './connection-state';
+export { backoffDelay, backoffCeiling, DEFAULT_BACKOFF } from './backoff';
+export type { BackoffOptions } from './backoff';
+export { closePolicy, describeCloseCode, CLOSE_CODES } from './close-codes';
+export type { ClosePolicy, StopReason } from './close-codes';
+export { defaultEnvironment, systemClock, quietSignals } from './environment';
+export type {
+  Clock,
+  Environment,
+  Signals,
+  WebSocketFactory,
+  WebSocketLike,
+  FetchLike,
+} from './environment';
+export * from './protocol';
+export { parseServerFrame, toServerMessage } from './validate';
+export type { FrameErrorKind, FrameResult } from './validate';

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { resolveBackend } from '../../src/app/config';
+
+const ORIGIN = 'http://127.0.0.1:5173';
+
+describe('resolveBackend', () => {
+  it('uses the embedded mock at the page origin when nothing is configured', () => {
+    expect(resolveBackend('', ORIGIN)).toEqual({ mode: 'mock', baseUrl: ORIGIN });
+  });
+
+  it('lets ?api= point the running app at a backend', () => {
+    expect(resolveBackend('?api=http://10.0.0.5:8080/', ORIGIN, 'http://build.example')).toEqual({
+      mode: 'remote',
+      baseUrl: 'http://10.0.0.5:8080',
+    });
+  });
+
+  it('uses VITE_API_BASE when the URL does not say', () => {
+    expect(resolveBackend('', ORIGIN, 'https://pulse.example.com')).toEqual({
+      mode: 'remote',
+      baseUrl: 'https://pulse.example.com',
+    });
+  });
+
+  it('refuses a ?api= that is not an http URL and says why', () => {
+    const config = resolveBackend('?api=javascript:alert(1)', ORIGIN);
+    expect(config.mode).toBe('mock');
+    expect(config.problem).toMatch(/not an http/);
+  });
+});
