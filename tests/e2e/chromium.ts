@@ -4,7 +4,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve('test-artifacts');
-export const E2E_DIST = 'dist-e2e';
+// Each checkout or agent may build into its own folder, so concurrent runs do not collide.
+export const E2E_DIST = process.env.PULSEBOARD_E2E_DIST ?? 'dist-e2e';
 
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
