@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { resolveBackend } from './app/config';
 import { createDashboardStore } from './store';
+import { browserClientFactory } from './ui/use-realtime-connection';
 import './ui/styles.css';
 
 async function main() {
@@ -14,9 +15,18 @@ async function main() {
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('Expected an element #root in index.html');
+  const store = createDashboardStore();
+  // A read-only handle for browser tests and the benchmark (store commits, sequence numbers).
+  (window as unknown as { __PULSEBOARD__: unknown }).__PULSEBOARD__ = { store, config };
+  const createClient = browserClientFactory(config.timing);
   createRoot(root).render(
     <StrictMode>
-      <App store={createDashboardStore()} baseUrl={config.baseUrl} notice={config.problem} />
+      <App
+        store={store}
+        baseUrl={config.baseUrl}
+        notice={config.problem}
+        createClient={createClient}
+      />
     </StrictMode>,
   );
 }

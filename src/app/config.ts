@@ -1,3 +1,5 @@
+import type { RealtimeOptions } from '../realtime';
+
 /**
  * Which backend the dashboard talks to. `?api=<base URL>` (a public contract: tests outside the
  * repo use it) wins over the build-time `VITE_API_BASE`; with neither, the embedded mock backend
@@ -6,8 +8,26 @@
 export type BackendConfig = {
   mode: 'mock' | 'remote';
   baseUrl: string;
+  /** Connection timings; `?timing=fast` shortens them for QA and browser tests. */
+  timing: ClientTiming;
   /** Set when `?api=` was given but unusable; the app falls back to the mock and says so. */
   problem?: string;
+};
+
+export type ClientTiming = Pick<
+  RealtimeOptions,
+  'backoff' | 'probeIntervalMs' | 'connectTimeoutMs' | 'lineCheckMs'
+>;
+
+/**
+ * `?timing=fast`: the same policy on a shorter clock (backoff up to 2 s, a WebSocket probe every
+ * 3 s while on the fallback), so a QA session or a browser test sees recovery in seconds.
+ */
+export const FAST_TIMING: ClientTiming = {
+  backoff: { baseMs: 250, capMs: 2_000, minMs: 50, resetAfterMs: 2_000 },
+  probeIntervalMs: 3_000,
+  connectTimeoutMs: 3_000,
+  lineCheckMs: 1_000,
 };
 
 export function resolveBackend(
@@ -15,19 +35,22 @@ export function resolveBackend(
   origin: string,
   buildTimeBase?: string,
 ): BackendConfig {
-  const fromUrl = new URLSearchParams(search).get('api');
+  const params = new URLSearchParams(search);
+  const timing = params.get('timing') === 'fast' ? FAST_TIMING : {};
+  const fromUrl = params.get('api');
   if (fromUrl !== null && fromUrl !== '') {
     const url = parseHttpUrl(fromUrl);
-    if (url) return { mode: 'remote', baseUrl: url };
+    if (url) return { mode: 'remote', baseUrl: url, timing };
     return {
       mode: 'mock',
       baseUrl: origin,
+      timing,
       problem: `Ignored ?api=${fromUrl}: not an http(s) URL`,
     };
   }
   const fromBuild = buildTimeBase ? parseHttpUrl(buildTimeBase) : null;
-  if (fromBuild) return { mode: 'remote', baseUrl: fromBuild };
-  return { mode: 'mock', baseUrl: origin };
+  if (fromBuild) return { mode: 'remote', baseUrl: fromBuild, timing };
+  return { mode: 'mock', baseUrl: origin, timing };
 }
 
 function parseHttpUrl(value: string): string | null {

@@ -7,15 +7,22 @@ import {
   type FlushScheduler,
 } from '../store';
 import { browserSignals } from '../app/browser-signals';
+import type { ClientTiming } from '../app/config';
 
 export type ClientFactory = (baseUrl: string) => RealtimeClient;
 
-export const browserClientFactory: ClientFactory = (baseUrl) =>
-  createRealtimeClient({
-    baseUrl,
-    topics: ['metrics', 'alerts'],
-    env: { signals: browserSignals() },
-  });
+/** The page's client: browser signals wired in, timings as configured. */
+export function browserClientFactory(timing: ClientTiming = {}): ClientFactory {
+  return (baseUrl) =>
+    createRealtimeClient({
+      baseUrl,
+      topics: ['metrics', 'alerts'],
+      env: { signals: browserSignals() },
+      ...timing,
+    });
+}
+
+const defaultFactory = browserClientFactory();
 
 /**
  * Owns the realtime client for as long as the component is mounted. The client is created in
@@ -25,7 +32,7 @@ export const browserClientFactory: ClientFactory = (baseUrl) =>
 export function useRealtimeConnection(
   store: DashboardStore,
   baseUrl: string,
-  createClient: ClientFactory = browserClientFactory,
+  createClient: ClientFactory = defaultFactory,
   schedule: FlushScheduler = frameScheduler,
 ): void {
   useEffect(() => {

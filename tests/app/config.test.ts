@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBackend } from '../../src/app/config';
+import { FAST_TIMING, resolveBackend } from '../../src/app/config';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 
 describe('resolveBackend', () => {
   it('uses the embedded mock at the page origin when nothing is configured', () => {
-    expect(resolveBackend('', ORIGIN)).toEqual({ mode: 'mock', baseUrl: ORIGIN });
+    expect(resolveBackend('', ORIGIN)).toEqual({ mode: 'mock', baseUrl: ORIGIN, timing: {} });
   });
 
   it('lets ?api= point the running app at a backend', () => {
     expect(resolveBackend('?api=http://10.0.0.5:8080/', ORIGIN, 'http://build.example')).toEqual({
       mode: 'remote',
       baseUrl: 'http://10.0.0.5:8080',
+      timing: {},
     });
   });
 
@@ -19,7 +20,12 @@ describe('resolveBackend', () => {
     expect(resolveBackend('', ORIGIN, 'https://pulse.example.com')).toEqual({
       mode: 'remote',
       baseUrl: 'https://pulse.example.com',
+      timing: {},
     });
+  });
+
+  it('shortens the connection timings with ?timing=fast', () => {
+    expect(resolveBackend('?timing=fast', ORIGIN).timing).toBe(FAST_TIMING);
   });
 
   it('refuses a ?api= that is not an http URL and says why', () => {
