@@ -25,8 +25,13 @@ export function bindClientToStore(
     applyEvents(store, events, client.getSnapshot(), options);
   };
 
+  const connection = client.getSnapshot();
+  const previous = store.getState();
   store.setState({
-    connection: client.getSnapshot(),
+    connection,
+    ...(previous.connection?.status !== connection.status
+      ? { statusSince: (options.now ?? Date.now)() }
+      : {}),
     commands: {
       ack: (alertId) => client.ack(alertId),
       reconnectNow: () => client.reconnectNow(),

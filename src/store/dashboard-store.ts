@@ -20,6 +20,11 @@ export type SeriesEntry = {
   /** Mutated in place; a new SeriesEntry (new `version`) is made whenever it changes. */
   buffer: RingBuffer;
   version: number;
+  /**
+   * When this client last received a point of the series (client clock, epoch ms). Staleness is
+   * judged on this, not on sample timestamps, so a skewed server clock cannot fake freshness.
+   */
+  updatedAt: number;
 };
 
 export type AlertHistoryItem = { status: AlertStatus; at: number; by?: string };
@@ -35,6 +40,8 @@ export type Commands = {
 
 export type DashboardState = {
   connection: ConnectionSnapshot | null;
+  /** When `connection.status` last changed (client clock), for "offline since 14:02". */
+  statusSince: number | null;
   series: Readonly<Record<string, SeriesEntry>>;
   /** Metric names in the order they first appeared. */
   seriesNames: readonly string[];
@@ -65,6 +72,7 @@ const noCommands: Commands = { ack: () => {}, reconnectNow: () => {} };
 export function createDashboardStore(): DashboardStore {
   return createStore<DashboardState>()(() => ({
     connection: null,
+    statusSince: null,
     series: {},
     seriesNames: [],
     alerts: {},
@@ -101,7 +109,7 @@ export function applyEvents(
     series ??= { ...state.series };
     let entry = series[name];
     if (!entry) {
-      entry = { name, unit, buffer: new RingBuffer(capacity), version: 0 };
+      entry = { name, unit, buffer: new RingBuffer(capacity), version: 0, updatedAt: now() };
       series[name] = entry;
       seriesNames ??= [...state.seriesNames];
       seriesNames.push(name);
@@ -190,16 +198,23 @@ export function applyEvents(
   }
 
   if (series) {
+    const at = now();
     for (const name of touched) {
       const entry = (series as Record<string, SeriesEntry>)[name];
       if (entry)
-        (series as Record<string, SeriesEntry>)[name] = { ...entry, version: entry.buffer.version };
+        (series as Record<string, SeriesEntry>)[name] = {
+          ...entry,
+          version: entry.buffer.version,
+          updatedAt: at,
+        };
     }
   }
+  const statusChanged = connection !== null && connection.status !== state.connection?.status;
   if (alertIds) trimAlerts(alerts!, alertIds, options.alertCapacity ?? 500);
 
   store.setState({
     ...(connection ? { connection } : {}),
+    ...(statusChanged ? { statusSince: now() } : {}),
     ...(series ? { series } : {}),
     ...(seriesNames ? { seriesNames } : {}),
     ...(alerts ? { alerts } : {}),

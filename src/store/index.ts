@@ -12,3 +12,22 @@ export { bindClientToStore, frameScheduler, microtaskScheduler } from './bind-cl
 export type { FlushScheduler } from './bind-client';
 export { RingBuffer } from './ring-buffer';
 export type { Point } from './ring-buffer';
+export {
+  browserStorage,
+  createOperatorStore,
+  DEFAULT_PREFS,
+  LOCALES,
+  WINDOW_MINUTES,
+} from './operator-store';
+export type {
+  Locale,
+  OperatorPrefs,
+  OperatorState,
+  OperatorStore,
+  OperatorStoreOptions,
+  SeverityFilter,
+  StatusFilter,
+  WindowMinutes,
+} from './operator-store';
+export { alertView } from './alert-status';
+export type { AlertView } from './alert-status';

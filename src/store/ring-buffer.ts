@@ -47,6 +47,18 @@ export class RingBuffer {
     return this.values[(this.start + index) % this.capacity] ?? Number.NaN;
   }
 
+  /** Index of the first point with `ts >= at` (`size` when there is none); points are time-ordered. */
+  lowerBound(at: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.tsAt(mid) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   last(): Point | null {
     return this.length === 0
       ? null

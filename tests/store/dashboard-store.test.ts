@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvents, createDashboardStore } from '../../src/store';
-import { alertEvent, alertFixture, metricsEvent } from '../support/fixtures';
+import { applyEvents, createDashboardStore, RingBuffer } from '../../src/store';
+import { alertEvent, alertFixture, connectionFixture, metricsEvent } from '../support/fixtures';
 
 describe('dashboard store', () => {
   it('applies a whole batch of messages in one commit', () => {
@@ -71,5 +71,54 @@ describe('dashboard store', () => {
     applyEvents(store, [metricsEvent([{ name: 'b', ts: 2, value: 2 }])], null);
     expect(store.getState().series.a).toBe(a);
     expect(store.getState().series.b?.version).toBe(2);
+  });
+});
+
+describe('dashboard store timing', () => {
+  it('stamps each series with when this client last received a point of it', () => {
+    const store = createDashboardStore();
+    let now = 1_000;
+    const options = { now: () => now };
+    applyEvents(store, [metricsEvent([{ name: 'a', ts: 1, value: 1 }])], null, options);
+    now = 5_000;
+    applyEvents(store, [metricsEvent([{ name: 'b', ts: 1, value: 1 }])], null, options);
+    expect(store.getState().series.a?.updatedAt).toBe(1_000);
+    expect(store.getState().series.b?.updatedAt).toBe(5_000);
+  });
+
+  it('records when the connection status last changed', () => {
+    const store = createDashboardStore();
+    let now = 1_000;
+    const options = { now: () => now };
+    applyEvents(store, [], connectionFixture({ state: 'live', status: 'live' }), options);
+    now = 2_000;
+    applyEvents(
+      store,
+      [],
+      connectionFixture({ state: 'live', status: 'live', latencyMs: 3 }),
+      options,
+    );
+    expect(store.getState().statusSince).toBe(1_000);
+    now = 3_000;
+    applyEvents(store, [], connectionFixture({ state: 'backoff', status: 'connecting' }), options);
+    expect(store.getState().statusSince).toBe(3_000);
+  });
+});
+
+describe('RingBuffer', () => {
+  it('finds the first point at or after a time, across the wrap-around', () => {
+    const buffer = new RingBuffer(4);
+    for (const ts of [1, 2, 3, 4, 5, 6]) buffer.push(ts, ts);
+    expect(buffer.lowerBound(0)).toBe(0);
+    expect(buffer.lowerBound(4)).toBe(1);
+    expect(buffer.lowerBound(4.5)).toBe(2);
+    expect(buffer.lowerBound(7)).toBe(4);
+  });
+
+  it('keeps memory flat: never more points than its capacity', () => {
+    const buffer = new RingBuffer(100);
+    for (let i = 0; i < 10_000; i++) buffer.push(i, i);
+    expect(buffer.size).toBe(100);
+    expect(buffer.toArray()[0]).toEqual({ ts: 9_900, value: 9_900 });
   });
 });
