@@ -64,7 +64,7 @@ export type ConnectionSnapshot = Readonly<{
   state: ConnectionState;
   status: BadgeStatus;
   transport: Transport;
-  /** Consecutive failed attempts since the line was last healthy (0 when live). */
+  /** Failed attempts since the line last stayed healthy for the backoff reset period. */
   attempt: number;
   /** Epoch ms of the next attempt while in `backoff`. */
   nextRetryAt: number | null;
@@ -115,6 +115,8 @@ export type RealtimeOptions = {
   probeIntervalMs?: number;
   /** `waitMs` of a long poll (default 25 s). */
   longPollMs?: number;
+  /** Least time between two polls that brought nothing (default 1 s). */
+  minPollIntervalMs?: number;
   /** How long a line check after the tab becomes visible waits for an answer (default 5 s). */
   lineCheckMs?: number;
   /** Messages held while a snapshot is fetched; beyond it the resync starts over (default 20k). */
@@ -209,6 +211,7 @@ export class RealtimeClient {
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
       probeIntervalMs: options.probeIntervalMs ?? 60_000,
       longPollMs: options.longPollMs ?? 25_000,
+      minPollIntervalMs: options.minPollIntervalMs ?? 1_000,
       lineCheckMs: options.lineCheckMs ?? 5_000,
       resyncBufferLimit: options.resyncBufferLimit ?? 20_000,
     };
@@ -347,13 +350,13 @@ export class RealtimeClient {
         );
         break;
       case 'live':
+        // The attempt count survives until the line has proved healthy (see wasHealthy), so a
+        // server that accepts and then drops at once still backs off further each time.
         this.healthySince = this.env.clock.now();
-        this.attemptCount = 0;
         this.startHeartbeat();
         break;
       case 'polling':
         this.healthySince = this.env.clock.now();
-        this.attemptCount = 0;
         this.scheduleProbe();
         break;
       case 'backoff':
@@ -755,6 +758,7 @@ export class RealtimeClient {
       }
       const waitMs = this.state === 'polling' ? this.opts.longPollMs : 0;
       const after = this.lastSeq ?? 0;
+      const startedAt = this.env.clock.now();
       const result = await this.api.poll(
         this.sessionId ?? '',
         after,
@@ -780,7 +784,26 @@ export class RealtimeClient {
       }
       for (const message of result.value.messages) this.onPolledMessage(message);
       this.changed();
+      // A server or proxy that answers a long poll at once with nothing would otherwise make
+      // this loop spin: never poll more than once a second unless there is news.
+      const early = this.opts.minPollIntervalMs - (this.env.clock.now() - startedAt);
+      if (result.value.messages.length === 0 && early > 0) {
+        await this.sleep(early, attempt.polling.signal);
+      }
     }
+  }
+
+  /** A pause the attempt can cut short: resolves early (and harmlessly) when `signal` aborts. */
+  private sleep(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.env.clock.clearTimeout(handle);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const handle = this.env.clock.setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
+    });
   }
 
   private onPolledMessage(message: ServerMessage): void {

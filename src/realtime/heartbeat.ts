@@ -46,7 +46,10 @@ export class Heartbeat {
   private schedulePing(): void {
     this.pingTimer = this.clock.setTimeout(() => {
       if (this.stopped) return;
-      this.sendPing(this.clock.now());
+      // Whichever timer wakes first after a sleep sees the silence; do not ping a dead line.
+      const now = this.clock.now();
+      if (now - this.lastFrameAt() >= 2 * this.beatMs) return this.die();
+      this.sendPing(now);
       this.schedulePing();
     }, this.beatMs);
   }
