@@ -1,0 +1,91 @@
+import type { Browser } from 'playwright-core';
+import { METRICS, type FeedServer } from '../feed-server';
+import { paceFlood } from '../flood-pacer';
+import type { Profile } from '../profiles';
+import {
+  SubjectPage,
+  type OpenOptions,
+  type SubjectName,
+  type SubjectSites,
+} from '../subject-page';
+
+/** What every phase gets: one browser, the three sites, the feed, the profile, a logger. */
+export type BenchContext = {
+  browser: Browser;
+  sites: SubjectSites;
+  feed: FeedServer;
+  profile: Profile;
+  log(line: string): void;
+};
+
+/** Interval between simulated samples of one series (the dashboard's nominal 10 samples/s). */
+export const SAMPLE_STEP_MS = 100;
+/** Samples per message while prefilling: setup only, so as few messages as possible. */
+const PREFILL_BATCH = 600;
+
+/**
+ * A fresh page on a fresh stream: the feed is reset (new epoch, seq 0), the page loads and goes
+ * live, and the charts are filled to `prefillPerSeries` points per series, so what follows is
+ * measured at steady-state chart size, as on a wall screen that has run for a while.
+ */
+export async function openReady(
+  ctx: BenchContext,
+  name: SubjectName,
+  options: OpenOptions = {},
+  prefillPerSeries = ctx.profile.prefillPerSeries,
+): Promise<SubjectPage> {
+  ctx.feed.setMode({ kind: 'idle' });
+  ctx.feed.resetStream();
+  const page = await SubjectPage.open(ctx.browser, ctx.sites, name, ctx.feed, options);
+  if (name !== 'ceiling' && prefillPerSeries > 0) {
+    const caughtUp = await pushSynthetic(ctx, page, {
+      perSeries: prefillPerSeries,
+      batch: PREFILL_BATCH,
+      endTs: Date.now(),
+      timeoutMs: 120_000,
+    });
+    if (!caughtUp) ctx.log(`  ${name}: prefill did not finish within 120 s`);
+  }
+  return page;
+}
+
+/**
+ * Pushes `perSeries` samples of every metric with simulated timestamps ending at `endTs`, as fast
+ * as the page takes them (paced), and waits until the page has applied them or `timeoutMs`
+ * passes. Returns whether it caught up.
+ */
+export async function pushSynthetic(
+  ctx: BenchContext,
+  page: SubjectPage,
+  push: { perSeries: number; batch: number; endTs: number; timeoutMs: number },
+): Promise<boolean> {
+  const { feed } = ctx;
+  const startTs = push.endTs - push.perSeries * SAMPLE_STEP_MS;
+  const limitSamples = Math.ceil((push.perSeries * METRICS.length) / push.batch) * push.batch;
+  feed.setMode({
+    kind: 'flood',
+    samplesPerMessage: push.batch,
+    clock: { kind: 'synthetic', startTs, stepMs: SAMPLE_STEP_MS },
+    limitSamples,
+  });
+  const stop = paceFlood(page, feed, 20);
+  const deadline = Date.now() + push.timeoutMs;
+  let caughtUp = false;
+  while (Date.now() < deadline) {
+    if (feed.stats().floodDone) {
+      caughtUp = await page.waitCaughtUp(feed, Math.max(1, deadline - Date.now()));
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await stop();
+  feed.setMode({ kind: 'idle' });
+  return caughtUp;
+}
+
+/** Rounds a rate to two significant digits, so reported trial rates read as chosen numbers. */
+export function roundRate(value: number): number {
+  if (!(value > 0)) return 0;
+  const magnitude = 10 ** (Math.floor(Math.log10(value)) - 1);
+  return Math.max(1, Math.round(value / magnitude) * magnitude);
+}

@@ -1,0 +1,135 @@
+import { paceFlood } from '../flood-pacer';
+import { hold } from '../stats';
+import type { SubjectName, SubjectPage } from '../subject-page';
+import { openReady, roundRate, type BenchContext } from './context';
+
+/**
+ * Ingest: how many messages a page absorbs. Two steps per subject and message shape:
+ * 1. capacity: a paced flood (the page sets the pace) measures what it absorbs per second;
+ * 2. sustained: fixed-rate trials of `sustainSeconds` at fractions of that capacity, the first one
+ *    the page keeps up with is the sustained rate. "Keeps up" means it applied >= 97 % of what was
+ *    sent and the backlog at the end is under half a second of messages (or 100 messages).
+ * The ceiling page only gets step 1: parsing is all it does, its flood rate is the browser's limit.
+ */
+export type Shape = 'single' | 'batched';
+
+export type Trial = {
+  offered: number;
+  sent: number;
+  applied: number;
+  finalBacklog: number;
+  maxBacklog: number;
+  keptUp: boolean;
+};
+
+export type IngestResult = {
+  subject: SubjectName;
+  shape: Shape;
+  samplesPerMessage: number;
+  /** Flood capacity, messages per second. */
+  capacity: number;
+  /** Highest trial rate kept up with, messages per second (0: none held). */
+  sustained: number;
+  sustainSeconds: number;
+  trials: Trial[];
+};
+
+export async function runIngest(
+  ctx: BenchContext,
+  subject: SubjectName,
+  shape: Shape,
+): Promise<IngestResult> {
+  const { profile } = ctx;
+  const samplesPerMessage = shape === 'single' ? 1 : profile.batchSize;
+  let page = await openReady(ctx, subject);
+  try {
+    const capacity = await floodCapacity(ctx, page, samplesPerMessage);
+    ctx.log(`  ${subject} ${shape}: flood capacity ${capacity.toFixed(0)} msg/s`);
+    const result: IngestResult = {
+      subject,
+      shape,
+      samplesPerMessage,
+      capacity,
+      sustained: 0,
+      sustainSeconds: profile.sustainSeconds,
+      trials: [],
+    };
+    if (subject === 'ceiling') return result;
+    for (const fraction of profile.sustainFractions) {
+      const rate = roundRate(capacity * fraction);
+      if (rate <= 0) break;
+      // A page that fell behind in the last trial carries a backlog: start the next one fresh.
+      if (!(await page.waitCaughtUp(ctx.feed, 3_000))) {
+        await page.close();
+        page = await openReady(ctx, subject);
+      }
+      const trial = await sustainTrial(ctx, page, samplesPerMessage, rate, profile.sustainSeconds);
+      result.trials.push(trial);
+      ctx.log(
+        `  ${subject} ${shape}: ${rate} msg/s for ${profile.sustainSeconds} s -> ` +
+          `${trial.keptUp ? 'kept up' : 'fell behind'} (applied ${trial.applied.toFixed(0)}/s, ` +
+          `backlog ${trial.finalBacklog})`,
+      );
+      if (trial.keptUp) {
+        result.sustained = rate;
+        break;
+      }
+    }
+    return result;
+  } finally {
+    ctx.feed.setMode({ kind: 'idle' });
+    await page.close();
+  }
+}
+
+async function floodCapacity(
+  ctx: BenchContext,
+  page: SubjectPage,
+  samplesPerMessage: number,
+): Promise<number> {
+  const { feed, profile } = ctx;
+  feed.setMode({ kind: 'flood', samplesPerMessage, clock: { kind: 'wall' } });
+  const stop = paceFlood(page, feed);
+  try {
+    await hold(profile.floodWarmupSeconds * 1000);
+    const start = { seq: await page.appliedSeq(), at: performance.now() };
+    await hold(profile.floodSeconds * 1000);
+    const end = { seq: await page.appliedSeq(), at: performance.now() };
+    return ((end.seq - start.seq) / (end.at - start.at)) * 1000;
+  } finally {
+    await stop();
+    feed.setMode({ kind: 'idle' });
+  }
+}
+
+async function sustainTrial(
+  ctx: BenchContext,
+  page: SubjectPage,
+  samplesPerMessage: number,
+  rate: number,
+  seconds: number,
+): Promise<Trial> {
+  const { feed } = ctx;
+  const sent0 = feed.stats().seq;
+  const applied0 = await page.appliedSeq();
+  const startedAt = performance.now();
+  feed.setMode({ kind: 'rate', messagesPerSecond: rate, samplesPerMessage });
+  let maxBacklog = 0;
+  let applied = applied0;
+  try {
+    while (performance.now() - startedAt < seconds * 1000) {
+      await hold(Math.min(1000, seconds * 1000 - (performance.now() - startedAt)));
+      applied = await page.appliedSeq(10_000).catch(() => applied);
+      maxBacklog = Math.max(maxBacklog, feed.stats().seq - applied);
+    }
+  } finally {
+    feed.setMode({ kind: 'idle' });
+  }
+  const elapsed = (performance.now() - startedAt) / 1000;
+  const sentEnd = feed.stats().seq;
+  const sent = (sentEnd - sent0) / elapsed;
+  const appliedRate = (applied - applied0) / elapsed;
+  const finalBacklog = sentEnd - applied;
+  const keptUp = appliedRate >= 0.97 * sent && finalBacklog <= Math.max(100, Math.ceil(rate * 0.5));
+  return { offered: rate, sent, applied: appliedRate, finalBacklog, maxBacklog, keptUp };
+}

@@ -1,0 +1,121 @@
+import { METRICS } from '../feed-server';
+import { hold } from '../stats';
+import type { MemoryReading, SubjectName } from '../subject-page';
+import { openReady, pushSynthetic, SAMPLE_STEP_MS, type BenchContext } from './context';
+
+/**
+ * Memory: a wall screen's day compressed. After warm-up (charts full), the JS heap after GC, DOM
+ * nodes and event listeners; then a soak that pushes `soakHours` of 10 samples/s per series as
+ * fast as the page takes it (simulated timestamps); again; then reconnect cycles (the server closes
+ * every connection shortly after its welcome); again.
+ */
+export type MemoryResult = {
+  subject: SubjectName;
+  warm: MemoryReading;
+  afterSoak: MemoryReading;
+  afterCycles: MemoryReading;
+  /** Hours of samples actually pushed (the soak is capped in time for a slow page). */
+  soakHoursDone: number;
+  soakSeconds: number;
+  cyclesDone: number;
+  cycleSeconds: number;
+};
+
+const CYCLE_FEED_RATE = 20;
+const CYCLE_CLOSE_AFTER_MS = 30;
+
+export async function runMemory(ctx: BenchContext, subject: SubjectName): Promise<MemoryResult> {
+  const { feed, profile } = ctx;
+  const soakPerSeries = Math.round((profile.soakHours * 3_600_000) / SAMPLE_STEP_MS);
+  const warmPerSeries = profile.prefillPerSeries;
+  // The whole run is laid out in simulated time ending now: warm-up, then the soak, so the
+  // timestamps stay monotonic and the live samples that follow continue the same line.
+  const soakEnd = Date.now();
+  const warmEnd = soakEnd - soakPerSeries * SAMPLE_STEP_MS;
+  const page = await openReady(ctx, subject, { retryMs: 10 }, 0);
+  try {
+    await pushSynthetic(ctx, page, {
+      perSeries: warmPerSeries,
+      batch: profile.soakBatch,
+      endTs: warmEnd,
+      timeoutMs: 120_000,
+    });
+    const warm = await page.memory();
+
+    const soakStart = performance.now();
+    const seq0 = feed.stats().seq;
+    const samples0 = feed.stats().samplesPublished;
+    const caughtUp = await pushSynthetic(ctx, page, {
+      perSeries: soakPerSeries,
+      batch: profile.soakBatch,
+      endTs: soakEnd,
+      timeoutMs: profile.soakCapSeconds * 1000,
+    });
+    const soakSeconds = (performance.now() - soakStart) / 1000;
+    // Whatever the page applied of what was sent counts; a capped soak reports fewer hours.
+    const appliedMessages = (await page.appliedSeq(60_000)) - seq0;
+    const sentMessages = feed.stats().seq - seq0;
+    const sentSamples = feed.stats().samplesPublished - samples0;
+    const appliedSamples = sentMessages > 0 ? (sentSamples * appliedMessages) / sentMessages : 0;
+    const soakHoursDone = (appliedSamples / METRICS.length) * (SAMPLE_STEP_MS / 3_600_000);
+    if (!caughtUp) ctx.log(`  ${subject}: soak capped at ${profile.soakCapSeconds} s`);
+    await page.waitCaughtUp(feed, 60_000);
+    const afterSoak = await page.memory();
+    ctx.log(
+      `  ${subject}: soak ${soakHoursDone.toFixed(2)} h of samples in ${soakSeconds.toFixed(1)} s, ` +
+        `heap ${warm.heapMB.toFixed(1)} -> ${afterSoak.heapMB.toFixed(1)} MB`,
+    );
+
+    // Reconnect cycles. Pulseboard backs off between attempts (by design); the operator's
+    // "Reconnect now" button skips the wait, so the harness presses it whenever it shows. The
+    // naive peer retries after a fixed 10 ms here.
+    feed.setMode({ kind: 'rate', messagesPerSecond: CYCLE_FEED_RATE, samplesPerMessage: 1 });
+    await page.page.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        const button = [...document.querySelectorAll('button')].find(
+          (candidate) => candidate.textContent === 'Reconnect now',
+        );
+        button?.click();
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true });
+      (window as unknown as { __stopCycling?: () => void }).__stopCycling = () =>
+        observer.disconnect();
+    });
+    const welcomes0 = feed.stats().welcomes;
+    const cycleStart = performance.now();
+    feed.setCycling({ afterMs: CYCLE_CLOSE_AFTER_MS, code: 1012 });
+    while (
+      feed.stats().welcomes - welcomes0 < profile.reconnectCycles &&
+      performance.now() - cycleStart < profile.cycleCapSeconds * 1000
+    ) {
+      await hold(100);
+    }
+    feed.setCycling(null);
+    const cyclesDone = feed.stats().welcomes - welcomes0;
+    const cycleSeconds = (performance.now() - cycleStart) / 1000;
+    await page.waitLive(30_000);
+    await page.page.evaluate(() =>
+      (window as unknown as { __stopCycling?: () => void }).__stopCycling?.(),
+    );
+    feed.setMode({ kind: 'idle' });
+    const afterCycles = await page.memory();
+    ctx.log(
+      `  ${subject}: ${cyclesDone} reconnect cycles in ${cycleSeconds.toFixed(1)} s, nodes ` +
+        `${afterSoak.nodes} -> ${afterCycles.nodes}, listeners ${afterSoak.listeners} -> ${afterCycles.listeners}`,
+    );
+    return {
+      subject,
+      warm,
+      afterSoak,
+      afterCycles,
+      soakHoursDone,
+      soakSeconds,
+      cyclesDone,
+      cycleSeconds,
+    };
+  } finally {
+    feed.setCycling(null);
+    feed.setMode({ kind: 'idle' });
+    await page.close();
+  }
+}

@@ -1,0 +1,167 @@
+import type { ProbeSummary } from '../page-probe';
+import { hold, max, mean, percentile } from '../stats';
+import { DEFAULT_VIEWPORT, type SubjectName, type SubjectPage } from '../subject-page';
+import { openReady, type BenchContext } from './context';
+
+/**
+ * Redraws and smoothness at fixed message rates (single-sample messages, six charts filled to
+ * steady-state size): React commits, chart redraws per chart, how many charts redraw in one
+ * frame, frame times, long tasks, main-thread busy share and message-to-screen delay. Then, at
+ * 1k msg/s, the same page with a short viewport: do charts out of view still redraw?
+ */
+export type WindowFigures = {
+  seconds: number;
+  sent: number;
+  applied: number;
+  finalBacklog: number;
+  keptUp: boolean;
+  reactCommitsPerSecond: number;
+  storeCommitsPerSecond: number;
+  /** Redraws per second of each chart: mean over charts and the busiest chart. */
+  redrawsPerChart: { mean: number; max: number };
+  /** Per frame with any redraw: how many charts redrew in it. */
+  chartsPerRedrawFrame: { mean: number; max: number };
+  frame: { p50: number; p95: number; worst: number };
+  longTasks: { count: number; worst: number };
+  busyShare: number;
+  delay: { p50: number; p99: number; samples: number; undrawn: number };
+  charts: number;
+  visibleCharts: string[];
+  redrawsByChart: Record<string, number>;
+};
+
+export type RateRun = WindowFigures & { subject: SubjectName; rate: number };
+
+export type OffscreenRun = {
+  subject: SubjectName;
+  rate: number;
+  offscreenCharts: number;
+  /** Redraws per second of charts out of the viewport (mean), and of those in it. */
+  offscreenRedrawsPerSecond: number;
+  onscreenRedrawsPerSecond: number;
+};
+
+export const OFFSCREEN_RATE = 1_000;
+const SHORT_VIEWPORT = { width: DEFAULT_VIEWPORT.width, height: 420 };
+
+export async function runRates(
+  ctx: BenchContext,
+  subject: SubjectName,
+): Promise<{ runs: RateRun[]; offscreen: OffscreenRun | null }> {
+  const { profile, feed } = ctx;
+  const runs: RateRun[] = [];
+  let offscreen: OffscreenRun | null = null;
+  let page = await openReady(ctx, subject, { trackMessages: true });
+  try {
+    for (const rate of profile.rates) {
+      if (!(await page.waitCaughtUp(feed, 3_000))) {
+        await page.close();
+        page = await openReady(ctx, subject, { trackMessages: true });
+      }
+      feed.setMode({ kind: 'rate', messagesPerSecond: rate, samplesPerMessage: 1 });
+      await hold(profile.rateWarmupSeconds * 1000);
+      const figures = await measureWindow(ctx, page, profile.rateSeconds, rate);
+      runs.push({ subject, rate, ...figures });
+      ctx.log(
+        `  ${subject} @${rate} msg/s: ${figures.redrawsPerChart.mean.toFixed(1)} redraws/s/chart, ` +
+          `frame p95 ${figures.frame.p95.toFixed(1)} ms, busy ${(figures.busyShare * 100).toFixed(0)} %, ` +
+          `delay p99 ${figures.delay.p99.toFixed(0)} ms${figures.keptUp ? '' : ', FELL BEHIND'}`,
+      );
+      if (rate === OFFSCREEN_RATE && figures.keptUp) {
+        offscreen = await measureOffscreen(ctx, page, subject, rate);
+      }
+      feed.setMode({ kind: 'idle' });
+    }
+    return { runs, offscreen };
+  } finally {
+    feed.setMode({ kind: 'idle' });
+    await page.close();
+  }
+}
+
+async function measureOffscreen(
+  ctx: BenchContext,
+  page: SubjectPage,
+  subject: SubjectName,
+  rate: number,
+): Promise<OffscreenRun> {
+  await page.page.setViewportSize(SHORT_VIEWPORT);
+  try {
+    await hold(ctx.profile.rateWarmupSeconds * 1000);
+    const figures = await measureWindow(ctx, page, ctx.profile.rateSeconds, rate);
+    const all = await page.probe((probe) => probe.metrics());
+    const visible = new Set(figures.visibleCharts);
+    const perSecond = (names: string[]) =>
+      mean(names.map((name) => (figures.redrawsByChart[name] ?? 0) / figures.seconds));
+    const hidden = all.filter((name) => !visible.has(name));
+    return {
+      subject,
+      rate,
+      offscreenCharts: hidden.length,
+      offscreenRedrawsPerSecond: perSecond(hidden),
+      onscreenRedrawsPerSecond: perSecond([...visible]),
+    };
+  } finally {
+    await page.page.setViewportSize(DEFAULT_VIEWPORT);
+  }
+}
+
+/** One measurement window of `seconds` on a page that is already receiving at `rate`. */
+export async function measureWindow(
+  ctx: BenchContext,
+  page: SubjectPage,
+  seconds: number,
+  rate: number,
+): Promise<WindowFigures> {
+  const { feed } = ctx;
+  const cdp0 = await page.metrics();
+  const store0 = await page.probe((probe) => probe.storeCommits());
+  const sent0 = feed.stats().seq;
+  const applied0 = await page.appliedSeq();
+  await page.begin();
+  await hold(seconds * 1000);
+  const summary: ProbeSummary = await page.end();
+  const sentEnd = feed.stats().seq;
+  const appliedEnd = await page.appliedSeq();
+  const store1 = await page.probe((probe) => probe.storeCommits());
+  const cdp1 = await page.metrics();
+  const charts = await page.probe((probe) => probe.metrics());
+  const visibleCharts = await page.probe((probe) => probe.visibleMetrics());
+  const elapsed = summary.durationMs / 1000;
+  const perChart = charts.map((name) => (summary.redraws[name] ?? 0) / elapsed);
+  const allDelays = summary.delays.concat(summary.undrawnAges);
+  const wall = (cdp1.Timestamp ?? 0) - (cdp0.Timestamp ?? 0);
+  const sent = (sentEnd - sent0) / elapsed;
+  const applied = (appliedEnd - applied0) / elapsed;
+  const finalBacklog = sentEnd - appliedEnd;
+  return {
+    seconds: elapsed,
+    sent,
+    applied,
+    finalBacklog,
+    keptUp: applied >= 0.97 * sent && finalBacklog <= Math.max(100, Math.ceil(rate * 0.5)),
+    reactCommitsPerSecond: summary.reactCommits / elapsed,
+    storeCommitsPerSecond: (store1 - store0) / elapsed,
+    redrawsPerChart: { mean: mean(perChart), max: max(perChart) },
+    chartsPerRedrawFrame: {
+      mean: mean(summary.chartsPerRedrawFrame),
+      max: max(summary.chartsPerRedrawFrame),
+    },
+    frame: {
+      p50: percentile(summary.frames, 50),
+      p95: percentile(summary.frames, 95),
+      worst: max(summary.frames),
+    },
+    longTasks: { count: summary.longTasks.length, worst: max(summary.longTasks) },
+    busyShare: wall > 0 ? ((cdp1.TaskDuration ?? 0) - (cdp0.TaskDuration ?? 0)) / wall : Number.NaN,
+    delay: {
+      p50: percentile(allDelays, 50),
+      p99: percentile(allDelays, 99),
+      samples: allDelays.length,
+      undrawn: summary.undrawnAges.length,
+    },
+    charts: charts.length,
+    visibleCharts,
+    redrawsByChart: summary.redraws,
+  };
+}

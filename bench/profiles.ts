@@ -1,0 +1,100 @@
+/**
+ * How long and how hard each phase runs. `full` is what docs/performance.md reports; `quick` is
+ * for iterating on a fix (same phases, shorter windows, regenerates the doc marked as quick);
+ * `smoke` only proves the harness runs end to end (CI), at tiny rates, and writes no doc.
+ */
+export type Profile = {
+  name: 'full' | 'quick' | 'smoke';
+  writeDocs: boolean;
+  /** Message shapes the ingest phase measures. */
+  shapes: readonly ('single' | 'batched')[];
+  /** Samples per message in the batched ingest scenario. */
+  batchSize: number;
+  /** Points per series pushed before any measurement, so charts are at steady-state size. */
+  prefillPerSeries: number;
+  floodWarmupSeconds: number;
+  floodSeconds: number;
+  /** Length of each sustained-ingest trial (the issue's 30 s). */
+  sustainSeconds: number;
+  /** Trial rates as fractions of the measured flood capacity, tried in order until one holds. */
+  sustainFractions: readonly number[];
+  /** Message rates for the redraw / smoothness runs (single-sample messages). */
+  rates: readonly number[];
+  rateWarmupSeconds: number;
+  rateSeconds: number;
+  /** Samples per message while soaking (memory only; big messages make the soak short). */
+  soakBatch: number;
+  /** Hours of 10 samples/s per series the soak pushes. */
+  soakHours: number;
+  soakCapSeconds: number;
+  reconnectCycles: number;
+  cycleCapSeconds: number;
+  restarts: number;
+  outageMs: number;
+};
+
+export const PROFILES: Record<Profile['name'], Profile> = {
+  full: {
+    name: 'full',
+    writeDocs: true,
+    shapes: ['single', 'batched'],
+    batchSize: 30,
+    prefillPerSeries: 9_000,
+    floodWarmupSeconds: 2,
+    floodSeconds: 5,
+    sustainSeconds: 30,
+    sustainFractions: [0.9, 0.7, 0.5, 0.3],
+    rates: [100, 1_000, 5_000],
+    rateWarmupSeconds: 2,
+    rateSeconds: 8,
+    soakBatch: 120,
+    soakHours: 8,
+    soakCapSeconds: 45,
+    reconnectCycles: 500,
+    cycleCapSeconds: 90,
+    restarts: 6,
+    outageMs: 2_000,
+  },
+  quick: {
+    name: 'quick',
+    writeDocs: true,
+    shapes: ['single', 'batched'],
+    batchSize: 30,
+    prefillPerSeries: 9_000,
+    floodWarmupSeconds: 1,
+    floodSeconds: 3,
+    sustainSeconds: 8,
+    sustainFractions: [0.9, 0.6, 0.3],
+    rates: [100, 1_000, 5_000],
+    rateWarmupSeconds: 1,
+    rateSeconds: 4,
+    soakBatch: 120,
+    soakHours: 1,
+    soakCapSeconds: 15,
+    reconnectCycles: 100,
+    cycleCapSeconds: 30,
+    restarts: 3,
+    outageMs: 1_000,
+  },
+  smoke: {
+    name: 'smoke',
+    writeDocs: false,
+    shapes: ['single'],
+    batchSize: 10,
+    prefillPerSeries: 100,
+    floodWarmupSeconds: 0.3,
+    floodSeconds: 0.7,
+    sustainSeconds: 1,
+    sustainFractions: [0.5],
+    rates: [200],
+    rateWarmupSeconds: 0.3,
+    rateSeconds: 1,
+    soakBatch: 60,
+    soakHours: 0.01,
+    soakCapSeconds: 3,
+    reconnectCycles: 3,
+    cycleCapSeconds: 10,
+    restarts: 1,
+    outageMs: 300,
+  },
+};

@@ -1,0 +1,186 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { hasChromium, launchChromium, CHROMIUM_PATH } from '../tests/e2e/chromium';
+import { APP_DIST, buildTargets, CEILING_DIR, NAIVE_DIST } from './build-targets';
+import { startFeedServer } from './feed-server';
+import { describeMachine } from './machine';
+import type { BenchContext } from './phases/context';
+import { runIngest } from './phases/ingest';
+import { runMemory } from './phases/memory';
+import { runRecovery } from './phases/recovery';
+import { runRates } from './phases/redraws';
+import { runSize } from './phases/size';
+import { PROFILES, type Profile } from './profiles';
+import { renderReport, verdicts, type BenchResults } from './report';
+import { serveStatic } from './static-server';
+
+/**
+ * `npm run bench`: builds the app and the naive peer, serves them and the ceiling page, starts a
+ * feed server, drives headless Chromium through every phase, prints the report and writes it to
+ * docs/performance.md.
+ *
+ *   npm run bench                  full run (a few minutes), regenerates docs/performance.md
+ *   npm run bench -- --quick       same phases, short windows (also writes the doc, marked quick)
+ *   npm run bench:smoke            seconds; proves the harness runs; writes test-artifacts/ only
+ *   BENCH_ONLY=ingest,rates        run some phases (size, ingest, rates, memory, recovery);
+ *                                  a partial run never writes docs/performance.md
+ */
+const PHASES = ['size', 'ingest', 'rates', 'memory', 'recovery'] as const;
+type Phase = (typeof PHASES)[number];
+
+function chooseProfile(argv: readonly string[]): Profile {
+  if (argv.includes('--smoke')) return PROFILES.smoke;
+  if (argv.includes('--quick') || process.env.BENCH_QUICK === '1') return PROFILES.quick;
+  return PROFILES.full;
+}
+
+function choosePhases(): Phase[] {
+  const only = process.env.BENCH_ONLY;
+  if (!only) return [...PHASES];
+  const wanted = only.split(',').map((name) => name.trim());
+  const unknown = wanted.filter((name) => !(PHASES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown phase(s) ${unknown.join(', ')}`);
+  return PHASES.filter((phase) => wanted.includes(phase));
+}
+
+async function main(): Promise<number> {
+  const profile = chooseProfile(process.argv.slice(2));
+  const phases = choosePhases();
+  if (!hasChromium) {
+    console.error(
+      `No Chromium at ${CHROMIUM_PATH}: sudo apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
+    return 1;
+  }
+  const started = performance.now();
+  const log = (line: string) =>
+    console.log(
+      `[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`,
+    );
+  log(`profile ${profile.name}, phases ${phases.join(', ')}`);
+  log('building the app and the naive peer');
+  await buildTargets();
+
+  const [app, naive, ceiling, feed, browser] = await Promise.all([
+    serveStatic(APP_DIST),
+    serveStatic(NAIVE_DIST),
+    serveStatic(CEILING_DIR),
+    startFeedServer(),
+    launchChromium(),
+  ]);
+  const machine = describeMachine(browser.version());
+  log(`${machine.cpu}, ${machine.cores} cores, ${machine.browser}, load ${machine.loadAverage}`);
+  const ctx: BenchContext = {
+    browser,
+    sites: { pulseboard: app.url, naive: naive.url, ceiling: ceiling.url },
+    feed,
+    profile,
+    log,
+  };
+  const results: BenchResults = {
+    profile,
+    machine,
+    loadAfter: '',
+    seconds: 0,
+    size: {},
+    ingest: [],
+    rates: {},
+    memory: {},
+    recovery: {},
+    failures: [],
+  };
+  // A phase that breaks (a page that never answers, say) is reported, and the others still run.
+  const attempt = async (label: string, work: () => Promise<void>) => {
+    log(label);
+    try {
+      await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results.failures.push(`${label}: ${message.split('\n')[0]}`);
+      log(`  FAILED: ${message.split('\n')[0]}`);
+    }
+  };
+
+  try {
+    if (phases.includes('size')) {
+      await attempt('size: pulseboard', async () => {
+        results.size.pulseboard = await runSize(ctx, 'pulseboard', APP_DIST);
+      });
+      await attempt('size: naive', async () => {
+        results.size.naive = await runSize(ctx, 'naive', NAIVE_DIST);
+      });
+    }
+    if (phases.includes('ingest')) {
+      for (const shape of profile.shapes) {
+        for (const subject of ['ceiling', 'pulseboard', 'naive'] as const) {
+          await attempt(`ingest ${shape}: ${subject}`, async () => {
+            results.ingest.push(await runIngest(ctx, subject, shape));
+          });
+        }
+      }
+    }
+    if (phases.includes('rates')) {
+      for (const subject of ['pulseboard', 'naive'] as const) {
+        await attempt(`redraws and smoothness: ${subject}`, async () => {
+          results.rates[subject] = await runRates(ctx, subject);
+        });
+      }
+    }
+    if (phases.includes('memory')) {
+      for (const subject of ['pulseboard', 'naive'] as const) {
+        await attempt(`memory: ${subject}`, async () => {
+          results.memory[subject] = await runMemory(ctx, subject);
+        });
+      }
+    }
+    if (phases.includes('recovery')) {
+      for (const subject of ['pulseboard', 'naive'] as const) {
+        await attempt(`recovery: ${subject}`, async () => {
+          results.recovery[subject] = await runRecovery(ctx, subject);
+        });
+      }
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await Promise.all([feed.close(), app.close(), naive.close(), ceiling.close()]);
+  }
+
+  results.loadAfter = os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+  results.seconds = (performance.now() - started) / 1000;
+  const notesFile = path.resolve('bench/performance-notes.md');
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
+  const report = renderReport(results, notes);
+  const complete = phases.length === PHASES.length;
+  const target =
+    profile.writeDocs && complete
+      ? path.resolve('docs/performance.md')
+      : path.resolve(`test-artifacts/bench-${profile.name}.md`);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, report);
+  // The raw figures, for whoever wants more than the tables (never committed).
+  mkdirSync(path.resolve('test-artifacts'), { recursive: true });
+  writeFileSync(
+    path.resolve(`test-artifacts/bench-${profile.name}.json`),
+    JSON.stringify(results, null, 2),
+  );
+  console.log('\n' + renderReport(results, ''));
+  log(`report written to ${path.relative(process.cwd(), target)}`);
+  const missed = verdicts(results).filter((item) => item.met === false).length;
+  log(
+    `${missed} target(s) missed (reported, not asserted); ${results.failures.length} phase failure(s)`,
+  );
+  // Timings never fail the run; a harness that could not measure does.
+  return results.failures.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,147 @@
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { FeedServer } from './feed-server';
+import { installProbe, type BenchProbe, type ProbeSummary } from './page-probe';
+import { hold } from './stats';
+
+/**
+ * One page under test (Pulseboard, the naive peer or the ceiling page) in its own browser
+ * context, with the probe installed and a CDP session for what only DevTools can tell: main-thread
+ * busy time, JS heap after GC, DOM nodes and event listeners.
+ */
+export type SubjectName = 'pulseboard' | 'naive' | 'ceiling';
+
+export type SubjectSites = Record<SubjectName, string>;
+
+export type OpenOptions = {
+  trackMessages?: boolean;
+  /** Pulseboard: `&timing=fast` (short reconnect timings). Off means the production timings. */
+  fastTiming?: boolean;
+  /** Naive peer: its fixed reconnect delay. */
+  retryMs?: number;
+  viewport?: { width: number; height: number };
+};
+
+export type MemoryReading = { heapMB: number; nodes: number; listeners: number };
+
+export const DEFAULT_VIEWPORT = { width: 1600, height: 1000 };
+
+export class SubjectPage {
+  private constructor(
+    readonly name: SubjectName,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly cdp: CDPSession,
+    readonly errors: string[],
+  ) {}
+
+  static async open(
+    browser: Browser,
+    sites: SubjectSites,
+    name: SubjectName,
+    feed: FeedServer,
+    options: OpenOptions = {},
+  ): Promise<SubjectPage> {
+    const context = await browser.newContext({ viewport: options.viewport ?? DEFAULT_VIEWPORT });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // tsx compiles with esbuild's keepNames, which wraps inner functions in `__name(...)`; the
+    // serialised probe then needs that helper in the page.
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    await page.addInitScript(installProbe, { trackMessages: options.trackMessages ?? false });
+    const params = new URLSearchParams({ api: feed.url });
+    if (name === 'pulseboard' && options.fastTiming !== false) params.set('timing', 'fast');
+    if (name === 'naive') params.set('retryMs', String(options.retryMs ?? 1000));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${sites[name]}/?${params.toString()}`);
+    const subject = new SubjectPage(name, context, page, cdp, errors);
+    await subject.waitLive(20_000);
+    return subject;
+  }
+
+  /** Runs `fn` in the page with the probe, failing after `timeoutMs` (a jammed page). */
+  async probe<T>(fn: (probe: BenchProbe) => T, timeoutMs = 30_000): Promise<Awaited<T>> {
+    const evaluation = this.page.evaluate((source) => {
+      const probe = (window as unknown as { __BENCH__: BenchProbe }).__BENCH__;
+      return (0, eval)(`(${source})`)(probe) as T;
+    }, fn.toString());
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${this.name}: page did not answer in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    try {
+      return (await Promise.race([evaluation, timeout])) as Awaited<T>;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  appliedSeq(timeoutMs?: number): Promise<number> {
+    return this.probe((probe) => probe.appliedSeq(), timeoutMs);
+  }
+
+  begin(): Promise<void> {
+    return this.probe((probe) => probe.begin());
+  }
+
+  end(): Promise<ProbeSummary> {
+    return this.probe((probe) => probe.end(), 60_000);
+  }
+
+  /** Waits for the connection badge (or the ceiling page's state) to say live. */
+  async waitLive(timeoutMs: number): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const ceiling = (window as unknown as { __CEILING__?: { status: string } }).__CEILING__;
+        if (ceiling) return ceiling.status === 'live';
+        return (
+          document
+            .querySelector('[data-testid="connection-badge"]')
+            ?.getAttribute('data-status') === 'live'
+        );
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 50 },
+    );
+  }
+
+  /**
+   * Waits until the page has applied everything the feed published; false if it has not within
+   * `timeoutMs` (the caller reports that as a backlog, it is not an error).
+   */
+  async waitCaughtUp(feed: FeedServer, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const applied = await this.appliedSeq(Math.max(1, deadline - Date.now())).catch(() => -1);
+      if (applied >= feed.stats().seq) return true;
+      await hold(100);
+    }
+    return false;
+  }
+
+  /** CDP `Performance.getMetrics` as a name -> value map. */
+  async metrics(): Promise<Record<string, number>> {
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
+  }
+
+  /** JS heap after two full GCs, DOM nodes and event listeners. */
+  async memory(): Promise<MemoryReading> {
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    const metrics = await this.metrics();
+    return {
+      heapMB: (metrics.JSHeapUsedSize ?? Number.NaN) / 1024 / 1024,
+      nodes: metrics.Nodes ?? Number.NaN,
+      listeners: metrics.JSEventListeners ?? Number.NaN,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => {});
+  }
+}
