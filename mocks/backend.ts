@@ -46,14 +46,18 @@ export type BackendFaults = {
   latencyMs: number;
   /** Every hello is refused with 1008, however fresh the session. */
   rejectSessions: boolean;
+  /** The server is down (restarting): HTTP answers 503 and WebSocket upgrades are refused. */
+  unavailable: boolean;
 };
 
 export type BackendOptions = {
   clock?: BackendClock;
   random?: () => number;
   heartbeatMs?: number;
-  /** Interval of metric samples (each tick carries one sample of every metric). */
+  /** Interval of metrics messages. */
   tickMs?: number;
+  /** Samples of every metric per metrics message, spread over the tick (default 1). */
+  samplesPerTick?: number;
   /** When the first alert fires after start, so a fresh demo shows one early. */
   firstAlertMs?: number;
   /** Mean interval between later alerts. */
@@ -71,8 +75,31 @@ type PeerState = {
   peer: Peer;
   sessionId: string | null;
   welcomed: boolean;
+  /** Silent both ways without closing: this line went half-open. */
+  frozen: boolean;
   pingTimer: unknown;
 };
+
+/** What the backend has done, for tests, the QA panel and the reference server's control endpoint. */
+export type BackendStats = {
+  sessionsStarted: number;
+  connectionsAccepted: number;
+  upgradesRefused: number;
+  hellosRejected: number;
+  /** Bare-string `pong` answers to a bare `ping` (the legacy heartbeat of older servers). */
+  barePongs: number;
+  /** Data messages logged but never delivered over WebSocket (scripted loss). */
+  withheld: number;
+  /** Data messages delivered a second time (scripted duplicates). */
+  resent: number;
+};
+
+/** The settings a running backend may change (a scenario speeds up the heartbeat, say). */
+export type BackendTuning = Partial<
+  Pick<Required<BackendOptions>, 'heartbeatMs' | 'tickMs' | 'samplesPerTick' | 'alertEveryMs'>
+>;
+
+export type PublishListener = (message: DataMessage) => void;
 
 type Waiter = { after: number; resolve: () => void };
 
@@ -82,23 +109,39 @@ const systemClock: BackendClock = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+const NO_FAULTS: Readonly<BackendFaults> = {
+  wsBlocked: false,
+  halfOpen: false,
+  feedPaused: false,
+  latencyMs: 0,
+  rejectSessions: false,
+  unavailable: false,
+};
+
 const MAX_POLL_BATCH = 500;
 const SESSION_INVALID = { error: 'session_invalid' };
+const UNAVAILABLE: HttpReply = { status: 503, body: { error: 'unavailable' } };
 
 export class MockBackend {
   readonly clock: BackendClock;
   readonly random: () => number;
-  readonly heartbeatMs: number;
-  readonly faults: BackendFaults = {
-    wsBlocked: false,
-    halfOpen: false,
-    feedPaused: false,
-    latencyMs: 0,
-    rejectSessions: false,
+  readonly faults: BackendFaults = { ...NO_FAULTS };
+
+  readonly stats: BackendStats = {
+    sessionsStarted: 0,
+    connectionsAccepted: 0,
+    upgradesRefused: 0,
+    hellosRejected: 0,
+    barePongs: 0,
+    withheld: 0,
+    resent: 0,
   };
 
   epoch: string;
   seq = 0;
+  /** Data messages still to be lost in transit over WebSocket (see `withhold`). */
+  private toWithhold = 0;
+  private readonly publishListeners = new Set<PublishListener>();
   private log: DataMessage[] = [];
   private readonly sessions = new Map<string, Session>();
   private readonly alerts = new Map<string, Alert>();
@@ -108,6 +151,7 @@ export class MockBackend {
   private timers = new Set<unknown>();
   private feed: MetricFeed;
   private running = false;
+  private tickTimer: unknown = null;
   private ids = 0;
   private readonly opts: Required<Omit<BackendOptions, 'clock' | 'random'>>;
 
@@ -117,13 +161,13 @@ export class MockBackend {
     this.opts = {
       heartbeatMs: options.heartbeatMs ?? 15_000,
       tickMs: options.tickMs ?? 250,
+      samplesPerTick: options.samplesPerTick ?? 1,
       firstAlertMs: options.firstAlertMs ?? 3_000,
       alertEveryMs: options.alertEveryMs ?? 25_000,
       retain: options.retain ?? 5_000,
       snapshotSamples: options.snapshotSamples ?? 480,
       sessionTtlMs: options.sessionTtlMs ?? 3_600_000,
     };
-    this.heartbeatMs = this.opts.heartbeatMs;
     this.epoch = this.newId('e');
     this.feed = new MetricFeed(this.random);
   }
@@ -134,7 +178,7 @@ export class MockBackend {
   start(): this {
     if (this.running) return this;
     this.running = true;
-    this.later(this.opts.tickMs, () => this.tick());
+    this.scheduleTick();
     this.later(this.opts.firstAlertMs, () => this.alertTick());
     return this;
   }
@@ -159,18 +203,76 @@ export class MockBackend {
     this.wakeAll();
   }
 
-  private later(ms: number, callback: () => void): void {
+  /** The beat announced in every `welcome`. */
+  get heartbeatMs(): number {
+    return this.opts.heartbeatMs;
+  }
+
+  /** The timings now in force (see `tune`). */
+  get tuning(): Required<BackendTuning> {
+    const { heartbeatMs, tickMs, samplesPerTick, alertEveryMs } = this.opts;
+    return { heartbeatMs, tickMs, samplesPerTick, alertEveryMs };
+  }
+
+  /** Every fault off, latency zero; connections and sessions are left as they are. */
+  resetFaults(): void {
+    Object.assign(this.faults, NO_FAULTS);
+    this.toWithhold = 0;
+  }
+
+  /**
+   * Change timings on a running backend. A new `tickMs` takes effect at once (a burst must not
+   * wait out a slow tick); the others at the next alert or `welcome`.
+   */
+  tune(tuning: BackendTuning): void {
+    for (const [key, value] of Object.entries(tuning)) {
+      if (value === undefined) continue;
+      if (!Number.isFinite(value) || value <= 0)
+        throw new Error(`Expected tune({ ${key} }) to be a positive number but got ${value}`);
+    }
+    const tickChanged = tuning.tickMs !== undefined && tuning.tickMs !== this.opts.tickMs;
+    Object.assign(this.opts, tuning);
+    if (tickChanged && this.running) this.scheduleTick();
+  }
+
+  /** Hear every data message as it is published (tests, the QA panel's counters). */
+  onPublish(listener: PublishListener): () => void {
+    this.publishListeners.add(listener);
+    return () => this.publishListeners.delete(listener);
+  }
+
+  private later(ms: number, callback: () => void): unknown {
     const handle = this.clock.setTimeout(() => {
       this.timers.delete(handle);
       callback();
     }, ms);
     this.timers.add(handle);
+    return handle;
+  }
+
+  private scheduleTick(): void {
+    if (this.tickTimer !== null) {
+      this.clock.clearTimeout(this.tickTimer);
+      this.timers.delete(this.tickTimer);
+    }
+    this.tickTimer = this.later(this.opts.tickMs, () => {
+      this.tickTimer = null;
+      this.tick();
+    });
   }
 
   private tick(): void {
     if (!this.running) return;
-    if (!this.faults.feedPaused) this.publishSamples(this.feed.next(this.clock.now()));
-    this.later(this.opts.tickMs, () => this.tick());
+    if (!this.faults.feedPaused) {
+      const now = this.clock.now();
+      const { tickMs, samplesPerTick } = this.opts;
+      const samples: Sample[] = [];
+      // Several samples per tick get their own timestamps, evenly spread over the tick.
+      for (let i = samplesPerTick - 1; i >= 0; i--)
+        samples.push(...this.feed.next(now - (i * tickMs) / samplesPerTick));
+      this.publishSamples(samples);
+    }
+    this.scheduleTick();
   }
 
   private alertTick(): void {
@@ -188,9 +290,21 @@ export class MockBackend {
     this.log.push(full);
     if (this.log.length > this.opts.retain) this.log.splice(0, this.log.length - this.opts.retain);
     const text = JSON.stringify(full);
-    for (const state of this.peers) if (state.welcomed) this.deliver(state, text);
+    if (this.toWithhold > 0) {
+      // Lost in transit: logged (so replay, poll and snapshot have it) but never sent.
+      this.toWithhold--;
+      this.stats.withheld++;
+    } else {
+      for (const state of this.peers) if (state.welcomed) this.deliver(state, text);
+    }
     this.wakeAll();
+    for (const listener of this.publishListeners) listener(full);
     return full;
+  }
+
+  /** The next samples of the built-in feed at `ts`, continuing its random walk (not published). */
+  nextSamples(ts: number): Sample[] {
+    return this.feed.next(ts);
   }
 
   publishSamples(samples: Sample[]): DataMessage {
@@ -225,9 +339,36 @@ export class MockBackend {
     for (const state of this.peers) if (state.welcomed) this.deliver(state, text);
   }
 
+  /**
+   * The next `count` data messages are lost on the way to WebSocket clients: the client sees a
+   * sequence gap. They stay in the log, so replay, snapshot and long poll still have them.
+   */
+  withhold(count = 1): void {
+    this.toWithhold += Math.max(0, Math.floor(count));
+  }
+
+  /** Deliver the last `count` data messages again: the client sees duplicates. */
+  resend(count = 1): void {
+    const again = this.log.slice(-Math.max(0, Math.floor(count)));
+    for (const message of again) {
+      this.stats.resent++;
+      this.sendRaw(JSON.stringify(message));
+    }
+  }
+
+  /**
+   * Every current connection goes half-open: nothing more is sent or answered on it, and it is
+   * never closed. New connections work normally, as after a NAT or load balancer forgets a flow.
+   */
+  freezeAll(): void {
+    for (const state of this.peers) state.frozen = true;
+  }
+
   // ------------------------------------------------------------- HTTP
 
   startSession(): HttpReply {
+    if (this.faults.unavailable) return UNAVAILABLE;
+    this.stats.sessionsStarted++;
     const session: Session = {
       id: this.newId('s'),
       expiresAt: this.clock.now() + this.opts.sessionTtlMs,
@@ -238,6 +379,7 @@ export class MockBackend {
   }
 
   snapshot(sessionId: string | null): HttpReply {
+    if (this.faults.unavailable) return UNAVAILABLE;
     if (!this.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
     const samples: Sample[] = [];
     for (const list of this.series.values())
@@ -256,6 +398,7 @@ export class MockBackend {
 
   /** Long poll: answers at once when there is news after `after`, else when news comes or `waitMs` passes. */
   async poll(sessionId: string | null, after: number, waitMs: number): Promise<HttpReply> {
+    if (this.faults.unavailable) return UNAVAILABLE;
     if (!this.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
     const epoch = this.epoch;
     if (after >= this.seq && waitMs > 0 && this.running) {
@@ -277,6 +420,7 @@ export class MockBackend {
 
   /** Client messages over HTTP: one ClientMessage or an array of them. */
   receiveHttp(sessionId: string | null, body: unknown): HttpReply {
+    if (this.faults.unavailable) return UNAVAILABLE;
     if (!this.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
     const messages = Array.isArray(body) ? body : [body];
     for (const message of messages) this.handleClientMessage(sessionId, message as ClientMessage);
@@ -285,10 +429,27 @@ export class MockBackend {
 
   // ------------------------------------------------------------- WebSocket
 
+  /**
+   * Whether a WebSocket upgrade is allowed now; a refusal is counted. An adapter that can refuse
+   * before upgrading (the reference server answers 403) asks this first.
+   */
+  admitUpgrade(): boolean {
+    if (!this.faults.wsBlocked && !this.faults.unavailable) return true;
+    this.stats.upgradesRefused++;
+    return false;
+  }
+
   /** A new connection; `null` means the upgrade is refused and the adapter should fail it. */
   accept(peer: Peer): PeerHandle | null {
-    if (this.faults.wsBlocked) return null;
-    const state: PeerState = { peer, sessionId: null, welcomed: false, pingTimer: null };
+    if (!this.admitUpgrade()) return null;
+    this.stats.connectionsAccepted++;
+    const state: PeerState = {
+      peer,
+      sessionId: null,
+      welcomed: false,
+      frozen: false,
+      pingTimer: null,
+    };
     this.peers.add(state);
     return {
       receive: (text) => this.receiveFrame(state, text),
@@ -324,8 +485,12 @@ export class MockBackend {
   }
 
   private receiveFrame(state: PeerState, text: string): void {
-    if (this.faults.halfOpen) return;
+    if (this.faults.halfOpen || state.frozen) return;
     if (text === 'ping') return this.deliver(state, 'pong');
+    if (text === 'pong') {
+      this.stats.barePongs++;
+      return;
+    }
     let message: ClientMessage;
     try {
       message = JSON.parse(text) as ClientMessage;
@@ -346,6 +511,7 @@ export class MockBackend {
 
   private hello(state: PeerState, hello: Extract<ClientMessage, { type: 'hello' }>): void {
     if (this.faults.rejectSessions || !this.validSession(hello.sessionId)) {
+      this.stats.hellosRejected++;
       return this.endPeer(state, () => state.peer.close(1008, 'session invalid'));
     }
     state.sessionId = hello.sessionId;
@@ -403,16 +569,15 @@ export class MockBackend {
   private schedulePing(state: PeerState): void {
     state.pingTimer = this.clock.setTimeout(() => {
       if (!this.peers.has(state)) return;
-      if (!this.faults.halfOpen)
-        this.deliver(state, JSON.stringify({ type: 'ping', ts: this.clock.now() }));
+      this.deliver(state, JSON.stringify({ type: 'ping', ts: this.clock.now() }));
       this.schedulePing(state);
     }, this.heartbeatMs);
   }
 
   private deliver(state: PeerState, text: string): void {
-    if (this.faults.halfOpen) return;
+    if (this.faults.halfOpen || state.frozen) return;
     const send = () => {
-      if (this.peers.has(state)) state.peer.send(text);
+      if (this.peers.has(state) && !state.frozen) state.peer.send(text);
     };
     if (this.faults.latencyMs > 0) this.clock.setTimeout(send, this.faults.latencyMs);
     else send();
