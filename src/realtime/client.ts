@@ -132,6 +132,8 @@ type Attempt = {
   /** A background WebSocket try while polling. */
   probe: WebSocketLike | null;
   welcomed: boolean;
+  /** Timers that belong to this attempt (snapshot retries) and die with it. */
+  timers: Set<TimerHandle>;
   /** Stops the HTTP poll loop alone, when a probe socket takes over. */
   polling: AbortController;
   /** Data that arrived on a socket before its `welcome`, applied right after it. */
@@ -188,6 +190,9 @@ export class RealtimeClient {
   /** Data held while a snapshot is in flight; null when not resyncing. */
   private resyncBuffer: DataMessage[] | null = null;
   private resyncGeneration = 0;
+  /** Resyncs since a message last applied cleanly; spaces out snapshots that do not help. */
+  private resyncStreak = 0;
+  private resyncWaiters: (() => void)[] = [];
 
   private attempt: Attempt | null = null;
   /** Timers and fetches that belong to the current state and die when it is left. */
@@ -384,6 +389,7 @@ export class RealtimeClient {
       probe: null,
       welcomed: false,
       polling: new AbortController(),
+      timers: new Set(),
       early: [],
     };
     this.attempt = attempt;
@@ -398,8 +404,11 @@ export class RealtimeClient {
     attempt.abort.abort();
     attempt.polling.abort();
     for (const socket of [attempt.socket, attempt.probe]) if (socket) this.discardSocket(socket);
+    for (const handle of attempt.timers) this.env.clock.clearTimeout(handle);
+    attempt.timers.clear();
     this.resyncBuffer = null;
     this.resyncGeneration++;
+    this.settleResyncWaiters();
   }
 
   private live(attempt: Attempt): boolean {
@@ -689,6 +698,7 @@ export class RealtimeClient {
       case 'apply':
         this.lastSeq = message.seq;
         this.messagesReceived++;
+        this.resyncStreak = 0;
         this.snapshot = null;
         return this.emit({ type: 'message', message });
       case 'duplicate':
@@ -708,8 +718,15 @@ export class RealtimeClient {
   private beginResync(attempt: Attempt, held: DataMessage[] = []): void {
     const generation = ++this.resyncGeneration;
     this.resyncBuffer = held;
+    this.resyncStreak++;
     this.changed();
-    void this.fetchSnapshot(attempt, generation);
+    // A snapshot that still leaves a gap (a lagging replica, a server bug) must not become a
+    // fetch loop: from the second resync in a row on, wait a backoff delay first.
+    if (this.resyncStreak === 1) return void this.fetchSnapshot(attempt, generation);
+    const delay = backoffDelay(this.resyncStreak - 1, this.backoff, this.env.random);
+    this.attemptTimer(attempt, delay, () => {
+      if (generation === this.resyncGeneration) void this.fetchSnapshot(attempt, generation);
+    });
   }
 
   private async fetchSnapshot(attempt: Attempt, generation: number): Promise<void> {
@@ -722,10 +739,8 @@ export class RealtimeClient {
       // The socket is fine, only the snapshot failed: try the snapshot again, keep buffering.
       this.countError('http_error', `snapshot failed: ${result.detail}`);
       const delay = backoffDelay(1, this.backoff, this.env.random);
-      this.stateTimer(delay, () => {
-        if (this.live(attempt) && generation === this.resyncGeneration) {
-          void this.fetchSnapshot(attempt, generation);
-        }
+      this.attemptTimer(attempt, delay, () => {
+        if (generation === this.resyncGeneration) void this.fetchSnapshot(attempt, generation);
       });
       return;
     }
@@ -742,6 +757,20 @@ export class RealtimeClient {
     this.changed();
     held.sort((a, b) => a.seq - b.seq);
     for (const message of held) this.ingest(message);
+    if (this.resyncBuffer !== null) return; // the snapshot did not close the gap: resyncing again
+    this.resyncStreak = 0;
+    this.settleResyncWaiters();
+  }
+
+  /** Resolves once no resync is in flight (or the attempt ended). */
+  private resyncSettled(): Promise<void> {
+    return new Promise((resolve) => this.resyncWaiters.push(resolve));
+  }
+
+  private settleResyncWaiters(): void {
+    const waiters = this.resyncWaiters;
+    this.resyncWaiters = [];
+    waiters.forEach((resolve) => resolve());
   }
 
   // ---------------------------------------------------------------- HTTP fallback
@@ -750,11 +779,11 @@ export class RealtimeClient {
     if (!(await this.ensureSession(attempt))) return;
     const polling = () => this.live(attempt) && !attempt.polling.signal.aborted;
     while (polling()) {
-      if (this.epoch === null || this.resyncBuffer !== null) {
-        const generation = ++this.resyncGeneration;
-        this.resyncBuffer ??= [];
-        await this.fetchSnapshot(attempt, generation);
-        if (!polling() || this.resyncBuffer !== null) return;
+      if (this.epoch === null && this.resyncBuffer === null) this.beginResync(attempt);
+      if (this.resyncBuffer !== null) {
+        // Polling from a position that is about to change would fetch the same range again.
+        await this.resyncSettled();
+        continue;
       }
       const waitMs = this.state === 'polling' ? this.opts.longPollMs : 0;
       const after = this.lastSeq ?? 0;
@@ -779,7 +808,7 @@ export class RealtimeClient {
       }
       if (result.value.epoch !== this.epoch) {
         // The server restarted under us: nothing from the old epoch's numbering applies.
-        this.resyncBuffer = [];
+        this.beginResync(attempt);
         continue;
       }
       for (const message of result.value.messages) this.onPolledMessage(message);
@@ -919,6 +948,14 @@ export class RealtimeClient {
   }
 
   // ---------------------------------------------------------------- plumbing
+
+  private attemptTimer(attempt: Attempt, ms: number, callback: () => void): void {
+    const handle = this.env.clock.setTimeout(() => {
+      attempt.timers.delete(handle);
+      if (this.live(attempt)) callback();
+    }, ms);
+    attempt.timers.add(handle);
+  }
 
   private stateTimer(ms: number, callback: () => void): void {
     const handle = this.env.clock.setTimeout(() => {

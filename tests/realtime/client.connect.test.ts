@@ -1,3 +1,4 @@
+import { http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, publishMetrics, type Harness } from './harness';
 
@@ -124,7 +125,7 @@ describe('realtime client: connecting', () => {
   it('backs off when the session cannot be started', async () => {
     h = connectClient({ start: false });
     h.mock.server.use(
-      (await import('msw')).http.post(`${h.mock.baseUrl}/api/session/start`, () =>
+      http.post(`${h.mock.baseUrl}/api/session/start`, () =>
         Response.json({ error: 'boom' }, { status: 503 }),
       ),
     );

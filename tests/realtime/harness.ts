@@ -59,9 +59,17 @@ export function connectClient(
   const mock = startMockServer({ heartbeatMs: 15_000, ...options.backend });
   const { backend } = mock;
   const frames: string[] = [];
+  /** Server frames for which this returns true are lost in transit. */
+  const transit = { lose: (_text: string) => false };
   const accept = backend.accept.bind(backend);
   backend.accept = (peer) => {
-    const handle = accept(peer);
+    const handle = accept({
+      send: (text) => {
+        if (!transit.lose(text)) peer.send(text);
+      },
+      close: (code, reason) => peer.close(code, reason),
+      drop: () => peer.drop(),
+    });
     if (!handle) return handle;
     return {
       receive: (text) => {
@@ -70,6 +78,12 @@ export function connectClient(
       },
       closed: () => handle.closed(),
     };
+  };
+  const snapshots = { count: 0 };
+  const snapshot = backend.snapshot.bind(backend);
+  backend.snapshot = (sessionId) => {
+    snapshots.count++;
+    return snapshot(sessionId);
   };
   const sessionStarts = { count: 0 };
   const startSession = backend.startSession.bind(backend);
@@ -102,6 +116,8 @@ export function connectClient(
     states,
     signals,
     frames,
+    transit,
+    snapshots,
     sessionStarts,
     /** Client frames of one type, parsed. */
     sent<T extends string>(type: T) {
