@@ -1,23 +1,236 @@
 import { useEffect } from 'react';
-import toast from 'react-hot-toast';
-import { useDashboardStore } from './store-context';
+import toast, { type Toast } from 'react-hot-toast';
+import type { Severity } from '../realtime';
+import { ALERTS_PANEL_ID } from './AlertList';
+import { useEnvironment } from './environment';
+import { useOperator, useOperatorStore } from './operator-context';
+import { useDashboard, useDashboardStore } from './store-context';
+import { useAcknowledge, viewOf } from './use-alerts';
+import { useI18n } from './use-i18n';
 
-/** Pops a toast for every alert the store has not seen before. Text only: never HTML. */
+export const SUMMARY_TOAST_ID = 'alert-summary';
+export const alertToastId = (alertId: string) => `alert:${alertId}`;
+
+/**
+ * Pops a toast for every new open alert, paced so a storm cannot bury the screen: at most
+ * `toastLimit` alert toasts at once; the rest are counted in one summary toast ("+37 more
+ * alerts") and are all in the alerts panel. Critical toasts stay until acknowledged; a critical
+ * alert held back by a storm gets its own toast as soon as a place frees up. Info and warning
+ * toasts leave by themselves. A toast that left is remembered (operator store), so a reload
+ * does not pop it again. Text only: never HTML.
+ */
 export function AlertToasts() {
   const store = useDashboardStore();
+  const operator = useOperatorStore();
+  const { toastLimit, toastDurations, now } = useEnvironment();
+
   useEffect(() => {
-    let known = new Set(store.getState().alertIds);
-    return store.subscribe((state, previous) => {
-      if (state.alertIds === previous.alertIds) return;
+    const known = new Set<string>();
+    const visible = new Map<string, ReturnType<typeof setTimeout> | null>();
+    let overflow: string[] = [];
+
+    const isOpen = (id: string) => {
+      const view = viewOf(store.getState(), operator.getState(), id);
+      return view !== null && view.status === 'open';
+    };
+    const severityOf = (id: string): Severity => store.getState().alerts[id]?.severity ?? 'info';
+
+    const show = (id: string) => {
+      const severity = severityOf(id);
+      const duration = toastDurations[severity];
+      const timer = Number.isFinite(duration)
+        ? globalThis.setTimeout(() => leave(id, true), duration)
+        : null;
+      visible.set(id, timer);
+      toast.custom(
+        (t: Toast) => <AlertToast alertId={id} toast={t} onDismiss={() => leave(id, true)} />,
+        { id: alertToastId(id), duration: Number.POSITIVE_INFINITY },
+      );
+    };
+
+    /** A toast goes: `remember` when the operator saw it go (timeout, dismiss), not when it was acknowledged. */
+    const leave = (id: string, remember: boolean) => {
+      if (!visible.has(id)) return;
+      const timer = visible.get(id);
+      if (timer) globalThis.clearTimeout(timer);
+      visible.delete(id);
+      toast.dismiss(alertToastId(id));
+      if (remember) operator.getState().dismiss([id], now());
+      promote();
+      updateSummary();
+    };
+
+    /** A freed place goes to the newest critical alert the storm held back. */
+    const promote = () => {
+      while (visible.size < toastLimit) {
+        const index = overflow.findIndex((id) => severityOf(id) === 'critical' && isOpen(id));
+        if (index === -1) return;
+        const [id] = overflow.splice(index, 1);
+        if (id) show(id);
+      }
+    };
+
+    const dismissSummary = () => {
+      operator.getState().dismiss(overflow, now());
+      overflow = [];
+      updateSummary();
+    };
+
+    let summaryShown = false;
+    const updateSummary = () => {
+      overflow = overflow.filter(isOpen);
+      if (overflow.length === 0) {
+        if (summaryShown) toast.dismiss(SUMMARY_TOAST_ID);
+        summaryShown = false;
+        return;
+      }
+      const count = overflow.length;
+      const critical = overflow.filter((id) => severityOf(id) === 'critical').length;
+      summaryShown = true;
+      toast.custom(
+        (t: Toast) => (
+          <SummaryToast toast={t} count={count} critical={critical} onDismiss={dismissSummary} />
+        ),
+        { id: SUMMARY_TOAST_ID, duration: Number.POSITIVE_INFINITY },
+      );
+    };
+
+    const sync = () => {
+      const state = store.getState();
+      const { dismissed } = operator.getState();
+      // alertIds is newest first: admit the new ones oldest first, so the newest end up on top.
+      const arrived: string[] = [];
       for (const id of state.alertIds) {
         if (known.has(id)) continue;
-        const alert = state.alerts[id];
-        if (alert && alert.status === 'open') {
-          toast(`${alert.title}`, { id, className: `toast toast--${alert.severity}` });
+        known.add(id);
+        arrived.push(id);
+      }
+      let overflowChanged = false;
+      for (const id of arrived.reverse()) {
+        if (!isOpen(id) || dismissed[id] !== undefined) continue;
+        if (visible.size < toastLimit) show(id);
+        else {
+          overflow.unshift(id);
+          overflowChanged = true;
         }
       }
-      known = new Set(state.alertIds);
+      // Acknowledged or resolved anywhere (here, another operator): its toast goes.
+      for (const id of [...visible.keys()]) if (!isOpen(id)) leave(id, false);
+      if (overflowChanged || overflow.some((id) => !isOpen(id))) updateSummary();
+    };
+
+    sync();
+    const offStore = store.subscribe((state, previous) => {
+      if (state.alertIds !== previous.alertIds || state.alerts !== previous.alerts) sync();
     });
-  }, [store]);
+    const offOperator = operator.subscribe((state, previous) => {
+      if (state.acknowledged !== previous.acknowledged) sync();
+    });
+    return () => {
+      offStore();
+      offOperator();
+      for (const [id, timer] of visible) {
+        if (timer) globalThis.clearTimeout(timer);
+        toast.remove(alertToastId(id));
+      }
+      toast.remove(SUMMARY_TOAST_ID);
+    };
+  }, [store, operator, toastLimit, toastDurations, now]);
   return null;
+}
+
+/** One alert's toast; reads the alert live, so an update from the server shows here too. */
+function AlertToast({
+  alertId,
+  toast: t,
+  onDismiss,
+}: {
+  alertId: string;
+  toast: Toast;
+  onDismiss: () => void;
+}) {
+  const alert = useDashboard((s) => s.alerts[alertId]);
+  const acknowledgedAt = useOperator((s) => s.acknowledged[alertId]);
+  const acknowledge = useAcknowledge();
+  const { t: text } = useI18n();
+  if (!alert) return null;
+  const critical = alert.severity === 'critical';
+  return (
+    <div
+      className={`toast toast--${alert.severity}${t.visible ? '' : ' toast--leaving'}`}
+      data-toast-alert={alertId}
+      data-visible={t.visible}
+      // Critical interrupts (assertive); the rest wait their turn (polite).
+      role={critical ? 'alert' : 'status'}
+      aria-live={critical ? 'assertive' : 'polite'}
+    >
+      <div className="toast__body">
+        <span className="toast__severity">{text.severity[alert.severity]}</span>
+        <strong className="toast__title">{alert.title}</strong>
+        <span className="toast__message">{alert.message}</span>
+      </div>
+      <div className="toast__actions">
+        {alert.status === 'open' && acknowledgedAt === undefined && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => acknowledge(alertId)}
+          >
+            {text.acknowledge}
+          </button>
+        )}
+        {!critical && (
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={onDismiss}
+            aria-label={`${text.dismiss}: ${alert.title}`}
+          >
+            {text.dismiss}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SummaryToast({
+  toast: t,
+  count,
+  critical,
+  onDismiss,
+}: {
+  toast: Toast;
+  count: number;
+  critical: number;
+  onDismiss: () => void;
+}) {
+  const { t: text } = useI18n();
+  const showPanel = () => {
+    const panel = document.getElementById(ALERTS_PANEL_ID);
+    panel?.scrollIntoView({ block: 'start' });
+    panel?.focus();
+  };
+  return (
+    <div
+      className={`toast toast--summary${critical > 0 ? ' toast--critical' : ''}${t.visible ? '' : ' toast--leaving'}`}
+      data-toast-summary={count}
+      data-visible={t.visible}
+      role="status"
+      aria-live="polite"
+    >
+      <div className="toast__body">
+        <strong className="toast__title">{text.moreAlerts(count)}</strong>
+        {critical > 0 && <span className="toast__message">{text.moreCritical(critical)}</span>}
+      </div>
+      <div className="toast__actions">
+        <button type="button" className="button button--small" onClick={showPanel}>
+          {text.showAlerts}
+        </button>
+        <button type="button" className="button button--small button--quiet" onClick={onDismiss}>
+          {text.dismiss}
+        </button>
+      </div>
+    </div>
+  );
 }

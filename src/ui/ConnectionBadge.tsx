@@ -1,30 +1,59 @@
+import { useShallow } from 'zustand/react/shallow';
 import type { BadgeStatus, ConnectionSnapshot } from '../realtime';
-import { useDashboard } from './store-context';
+import type { Messages } from './i18n';
+import { useDashboard, useDashboardStore } from './store-context';
+import { useI18n } from './use-i18n';
+import { useNow } from './use-now';
 
-const LABELS: Record<BadgeStatus, string> = {
-  live: 'Live',
-  connecting: 'Connecting',
-  fallback: 'HTTP fallback',
-  offline: 'Offline',
-};
-
-function detail(connection: ConnectionSnapshot): string {
-  if (connection.status === 'connecting' && connection.attempt > 0)
-    return `attempt ${connection.attempt + 1}`;
-  if (connection.status === 'offline' && connection.stopReason)
-    return connection.stopReason.replace(/_/g, ' ');
-  return '';
+/** Why the badge is not simply "Live": the part worth announcing when it changes. */
+function reasonOf(
+  connection: Pick<ConnectionSnapshot, 'state' | 'stopReason' | 'attempt'>,
+  t: Messages,
+): string {
+  switch (connection.state) {
+    case 'offline':
+      return t.noNetwork;
+    case 'stopped':
+      return connection.stopReason ? t.stopReason[connection.stopReason] : t.closedByApp;
+    case 'closed':
+      return t.closedByApp;
+    case 'renewing':
+      return t.renewing;
+    case 'connecting':
+    case 'backoff':
+      return connection.attempt > 0 ? t.attempt(connection.attempt + 1) : '';
+    default:
+      return '';
+  }
 }
 
 /**
- * The connection status: a public contract. `data-testid="connection-badge"` carries
- * `data-status` = live | connecting | fallback | offline.
+ * The connection status. `data-testid="connection-badge"` with `role="status"` and `data-status`
+ * = live | connecting | fallback | offline is a public contract. The badge itself is the polite
+ * live region and holds only what is worth announcing (state and reason); the ticking parts
+ * (countdown, message age) sit beside it so a screen reader is not told every second.
  */
 export function ConnectionBadge() {
-  const connection = useDashboard((s) => s.connection);
+  // Narrow: the snapshot is a new object on every commit, these fields change rarely.
+  const connection = useDashboard(
+    useShallow((s) =>
+      s.connection
+        ? {
+            state: s.connection.state,
+            status: s.connection.status,
+            attempt: s.connection.attempt,
+            stopReason: s.connection.stopReason,
+            closeReason: s.connection.lastClose?.reason ?? '',
+          }
+        : null,
+    ),
+  );
   const reconnectNow = useDashboard((s) => s.commands.reconnectNow);
+  const { t } = useI18n();
   const status: BadgeStatus = connection?.status ?? 'connecting';
-  const extra = connection ? detail(connection) : '';
+  const reason = connection ? reasonOf(connection, t) : '';
+  // A server's close reason is its own text: shown as text, and only when it stopped for good.
+  const serverReason = connection?.state === 'stopped' ? connection.closeReason : '';
   return (
     <div className="connection">
       <div
@@ -35,14 +64,57 @@ export function ConnectionBadge() {
         className={`badge badge--${status}`}
       >
         <span className="badge__dot" aria-hidden="true" />
-        <span className="badge__label">{LABELS[status]}</span>
-        {extra && <span className="badge__detail">{extra}</span>}
+        <span className="badge__label">{t.status[status]}</span>
+        {/* Spaces between the parts, so the announcement reads "Offline not authorised". */}
+        {reason && <span className="badge__detail"> {reason}</span>}
+        {serverReason && <span className="badge__detail"> ({serverReason})</span>}
       </div>
+      {connection && <ConnectionMeta />}
       {status !== 'live' && (
         <button type="button" className="button" onClick={() => reconnectNow()}>
-          Reconnect now
+          {t.reconnectNow}
         </button>
       )}
     </div>
+  );
+}
+
+function ConnectionMeta() {
+  const store = useDashboardStore();
+  const connection = useDashboard(
+    useShallow((s) => ({
+      state: s.connection?.state,
+      status: s.connection?.status,
+      nextRetryAt: s.connection?.nextRetryAt ?? null,
+      latencyMs: s.connection?.latencyMs ?? null,
+    })),
+  );
+  const { t } = useI18n();
+  const countingDown = connection.state === 'backoff' && connection.nextRetryAt !== null;
+  // Half a second keeps a whole-second countdown from skipping a number.
+  const now = useNow(countingDown ? 500 : 1_000, true, connection.nextRetryAt);
+  const parts: string[] = [];
+  if (countingDown) {
+    const seconds = Math.ceil(((connection.nextRetryAt ?? now) - now) / 1000);
+    parts.push(seconds > 0 ? t.nextTry(seconds) : t.retryingNow);
+  }
+  if (connection.status === 'live' && connection.latencyMs !== null)
+    parts.push(t.latency(Math.round(connection.latencyMs)));
+  // Read, not subscribed: it changes with every message, the label only needs it once a tick.
+  const lastMessageAt = store.getState().connection?.lastMessageAt ?? null;
+  parts.push(
+    lastMessageAt === null
+      ? t.noDataYet
+      : t.updatedAgo(t.duration(Math.max(0, now - lastMessageAt))),
+  );
+  return (
+    <span className="connection__meta" data-testid="connection-meta">
+      {parts.map((part, i) => (
+        <span key={part} className="connection__part">
+          {i > 0 ? ' ' : ''}
+          {part}
+        </span>
+      ))}
+    </span>
   );
 }

@@ -1,34 +1,54 @@
+import { useEffect } from 'react';
 import { Toaster } from 'react-hot-toast';
 import { AlertList } from './AlertList';
 import { AlertToasts } from './AlertToasts';
 import { ConnectionBadge } from './ConnectionBadge';
 import { MetricPanel } from './MetricPanel';
+import { usePaused } from './redraw-context';
 import { useDashboard } from './store-context';
+import { Toolbar } from './Toolbar';
+import { useResendPendingAcks } from './use-alerts';
+import { useI18n } from './use-i18n';
 
-/** The operator's screen. Reads the store only; the connection is owned by `useRealtimeConnection`. */
+/**
+ * The operator's screen. Reads the stores only; the connection is owned by
+ * `useRealtimeConnection`. Needs the providers of `DashboardProviders` above it.
+ */
 export function Dashboard({ notice }: { notice?: string | undefined }) {
   const names = useDashboard((s) => s.seriesNames);
+  const [paused] = usePaused();
+  const { t, locale } = useI18n();
+  useResendPendingAcks();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   return (
     <div className="app">
       <header className="app__header">
-        <h1 className="app__title">Pulseboard</h1>
+        <h1 className="app__title">{t.appTitle}</h1>
         <ConnectionBadge />
+        <Toolbar />
       </header>
       {notice && (
         <p className="notice" role="alert">
           {notice}
         </p>
       )}
+      {paused && (
+        <p className="notice notice--paused" data-testid="paused-note">
+          {t.pausedNote}
+        </p>
+      )}
       <main className="app__main">
-        <div className="metrics">
+        <section className="metrics" aria-label={t.metrics}>
           {names.map((name) => (
             <MetricPanel key={name} name={name} />
           ))}
-        </div>
+        </section>
         <AlertList />
       </main>
       <AlertToasts />
-      <Toaster position="bottom-right" />
+      <Toaster position="bottom-right" gutter={8} containerClassName="toaster" />
     </div>
   );
 }

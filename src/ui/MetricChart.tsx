@@ -1,12 +1,24 @@
-import { Line, LineChart, XAxis, YAxis } from 'recharts';
-import type { Point } from '../store';
+import { memo } from 'react';
+import { Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import type { Locale, Point } from '../store';
+import { formatClock, formatNumber } from './i18n';
+import type { Limit } from './metric-catalog';
 
-/** Kept in its own module so recharts loads after the first paint (React.lazy in MetricPanel). */
-export type MetricChartProps = { points: readonly Point[]; width: number; height: number };
+/**
+ * Kept in its own module so recharts loads after the first paint (React.lazy in MetricPanel).
+ * Memoised: it redraws only when the panel hands it a new frame, never on unrelated renders.
+ */
+export type MetricChartProps = {
+  points: readonly Point[];
+  width: number;
+  height: number;
+  limits: readonly Limit[];
+  /** Already-translated label per limit, same order as `limits`. */
+  limitLabels: readonly string[];
+  locale: Locale;
+};
 
-const time = (ts: number) => new Date(ts).toLocaleTimeString([], { hour12: false });
-
-export default function MetricChart({ points, width, height }: MetricChartProps) {
+function MetricChart({ points, width, height, limits, limitLabels, locale }: MetricChartProps) {
   return (
     <LineChart
       width={width}
@@ -18,14 +30,39 @@ export default function MetricChart({ points, width, height }: MetricChartProps)
         dataKey="ts"
         type="number"
         domain={['dataMin', 'dataMax']}
-        tickFormatter={time}
-        minTickGap={48}
+        tickFormatter={(ts: number) => formatClock(ts, locale)}
+        minTickGap={56}
+        stroke="var(--muted)"
+        tick={{ fill: 'var(--muted)', fontSize: 12 }}
       />
       <YAxis
         domain={['auto', 'auto']}
         width={56}
-        tickFormatter={(v: number) => String(Math.round(v * 100) / 100)}
+        tickFormatter={(v: number) => formatNumber(v, locale)}
+        stroke="var(--muted)"
+        tick={{ fill: 'var(--muted)', fontSize: 12 }}
       />
+      {limits.map((limit, i) => (
+        <ReferenceLine
+          key={`${limit.kind}-${limit.value}`}
+          y={limit.value}
+          // Always in view: a limit the data is far from is still the line the operator watches.
+          ifOverflow="extendDomain"
+          stroke={
+            limit.kind === 'ucl' || limit.kind === 'lcl' ? 'var(--warning)' : 'var(--critical)'
+          }
+          strokeDasharray="6 4"
+          className={`limit limit--${limit.kind}`}
+          label={{
+            value: limitLabels[i] ?? '',
+            // Inside the plot, on the side away from the axis: below an upper limit, above a lower one.
+            position:
+              limit.kind === 'max' || limit.kind === 'ucl' ? 'insideTopRight' : 'insideBottomRight',
+            fill: 'var(--muted)',
+            fontSize: 12,
+          }}
+        />
+      ))}
       <Line
         type="linear"
         dataKey="value"
@@ -37,3 +74,5 @@ export default function MetricChart({ points, width, height }: MetricChartProps)
     </LineChart>
   );
 }
+
+export default memo(MetricChart);

@@ -1,38 +1,247 @@
-import { lazy, Suspense, useMemo } from 'react';
-import { useDashboard } from './store-context';
-import { useElementWidth } from './use-element-width';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Point, SeriesEntry } from '../store';
+import { downsampleMinMax } from './downsample';
+import { useEnvironment } from './environment';
+import { decimalsOf, formatClock, formatNumber, type Messages } from './i18n';
+import { breachedLimit, metricLabel, type Limit } from './metric-catalog';
+import { useOperator } from './operator-context';
+import { usePaused, useRedrawScheduler } from './redraw-context';
+import type { ChartHandle } from './redraw-scheduler';
+import { useDashboardStore } from './store-context';
+import { useElementSize } from './use-element-width';
+import { useI18n } from './use-i18n';
+import { useStaleness } from './use-staleness';
 
 const MetricChart = lazy(() => import('./MetricChart'));
 
-const CHART_HEIGHT = 160;
+const FALLBACK_SIZE = { width: 480, height: 180 };
+const NO_LIMITS: readonly Limit[] = [];
 
-function formatValue(value: number): string {
-  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(Number.isInteger(value) ? 0 : 2);
+/** What one redraw shows: the chart's points and the numbers in the header, taken together. */
+export type PanelFrame = {
+  version: number;
+  windowMs: number;
+  width: number;
+  points: readonly Point[];
+  current: Point | null;
+  /** The first point inside the window: what the trend is measured against. */
+  start: Point | null;
+  unit: string | undefined;
+  /** Display precision, from the series' recent values. */
+  decimals: number;
+};
+
+/** The window ends at the newest sample (server time), so a skewed client clock cannot empty it. */
+export function drawFrame(
+  entry: SeriesEntry | undefined,
+  windowMs: number,
+  width: number,
+): PanelFrame {
+  const empty: PanelFrame = {
+    version: entry?.version ?? -1,
+    windowMs,
+    width,
+    points: [],
+    current: null,
+    start: null,
+    unit: entry?.unit,
+    decimals: 0,
+  };
+  const buffer = entry?.buffer;
+  const current = buffer?.last();
+  if (!entry || !buffer || !current) return empty;
+  const from = buffer.lowerBound(current.ts - windowMs);
+  const recent: number[] = [];
+  for (let i = Math.max(0, buffer.size - 20); i < buffer.size; i++) recent.push(buffer.valueAt(i));
+  return {
+    ...empty,
+    decimals: decimalsOf(recent),
+    // About one point per pixel: more cannot be seen and only costs drawing time.
+    points: downsampleMinMax(buffer, from, buffer.size, Math.max(2, width)),
+    current,
+    start: { ts: buffer.tsAt(from), value: buffer.valueAt(from) },
+  };
 }
 
-/** One metric: current value, unit and a live line chart. `data-metric` is a public contract. */
+/**
+ * One metric: current value, unit, trend over the window and a live line chart with its limits.
+ * `data-metric` is a public contract. The panel does not re-render per message: the redraw
+ * scheduler decides when it takes a new frame (a few times a second, staggered, never while
+ * off-screen or paused).
+ */
 export function MetricPanel({ name }: { name: string }) {
-  const entry = useDashboard((s) => s.series[name]);
-  const [ref, width] = useElementWidth<HTMLDivElement>(480);
-  const version = entry?.version ?? 0;
-  const buffer = entry?.buffer;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the buffer mutates in place; `version` is what changes
-  const points = useMemo(() => buffer?.toArray() ?? [], [buffer, version]);
-  const last = points[points.length - 1];
+  const store = useDashboardStore();
+  const scheduler = useRedrawScheduler();
+  const env = useEnvironment();
+  const [paused] = usePaused();
+  const windowMinutes = useOperator((s) => s.prefs.windowMinutes);
+  const { t, locale } = useI18n();
+  const stale = useStaleness(name);
+  const [chartRef, size] = useElementSize<HTMLDivElement>(FALLBACK_SIZE);
+  const panelRef = useRef<HTMLElement | null>(null);
+  const windowMs = windowMinutes * 60_000;
+
+  const [frame, setFrame] = useState(() =>
+    drawFrame(store.getState().series[name], windowMs, size.width),
+  );
+  const drawn = useRef(frame);
+  const wanted = useRef({ windowMs, width: size.width });
+  const handle = useRef<ChartHandle | null>(null);
+
+  useLayoutEffect(() => {
+    wanted.current = { windowMs, width: size.width };
+    handle.current?.wake();
+  }, [windowMs, size.width]);
+
+  useEffect(() => {
+    const registered = scheduler.register({
+      isDirty: () => {
+        const entry = store.getState().series[name];
+        const last = drawn.current;
+        return (
+          (entry?.version ?? -1) !== last.version ||
+          last.windowMs !== wanted.current.windowMs ||
+          last.width !== wanted.current.width
+        );
+      },
+      redraw: () => {
+        const next = drawFrame(
+          store.getState().series[name],
+          wanted.current.windowMs,
+          wanted.current.width,
+        );
+        drawn.current = next;
+        setFrame(next);
+      },
+    });
+    handle.current = registered;
+    let observer: IntersectionObserver | null = null;
+    const element = panelRef.current;
+    if (env.IntersectionObserver && element) {
+      observer = new env.IntersectionObserver((entries) => {
+        const entry = entries[entries.length - 1];
+        if (entry) registered.setVisible(entry.isIntersecting);
+      });
+      observer.observe(element);
+    }
+    return () => {
+      observer?.disconnect();
+      registered.unregister();
+      handle.current = null;
+    };
+  }, [scheduler, store, name, env.IntersectionObserver]);
+
+  const limits = env.catalog[name]?.limits ?? NO_LIMITS;
+  const limitLabels = useMemo(
+    () =>
+      limits.map((limit) =>
+        t.limit[limit.kind](
+          `${formatNumber(limit.value, locale)}${frame.unit ? ` ${frame.unit}` : ''}`,
+        ),
+      ),
+    [limits, t, locale, frame.unit],
+  );
+  const label = metricLabel(env.catalog, name, locale);
+  const { current, start } = frame;
+  const breach = current ? breachedLimit(limits, current.value) : null;
+  const breachIndex = breach ? limits.indexOf(breach) : -1;
+
   return (
-    <section className="panel" data-metric={name} aria-label={name}>
+    <section
+      ref={panelRef}
+      className={`panel${stale.stale ? ' panel--stale' : ''}${paused ? ' panel--paused' : ''}`}
+      data-metric={name}
+      data-stale={stale.stale ? stale.reason : undefined}
+      aria-label={label}
+    >
       <header className="panel__header">
-        <h2 className="panel__title">{name.replace(/_/g, ' ')}</h2>
-        <p className="panel__value">
-          {last ? formatValue(last.value) : '–'}{' '}
-          <span className="panel__unit">{entry?.unit ?? ''}</span>
+        <h2 className="panel__title">{label}</h2>
+        <p className={`panel__value${breach ? ' panel__value--breach' : ''}`}>
+          <span className="panel__number">
+            {current ? formatNumber(current.value, locale, frame.decimals) : '–'}
+          </span>{' '}
+          <span className="panel__unit">{frame.unit ?? ''}</span>
         </p>
       </header>
-      <div ref={ref} className="panel__chart" style={{ height: CHART_HEIGHT }}>
-        <Suspense fallback={<div className="panel__placeholder">Loading chart…</div>}>
-          <MetricChart points={points} width={width} height={CHART_HEIGHT} />
-        </Suspense>
+      <div className="panel__sub">
+        <Trend
+          current={current}
+          start={start}
+          windowMs={windowMs}
+          unit={frame.unit}
+          decimals={frame.decimals}
+        />
+        {breach && <span className="panel__breach">{limitLabels[breachIndex]}</span>}
+      </div>
+      {stale.stale && (
+        <p className="panel__stale">
+          {(stale.reason === 'data' ? t.staleData : t.staleConnection)(
+            formatClock(stale.since, locale),
+          )}
+        </p>
+      )}
+      <div ref={chartRef} className="panel__chart">
+        {frame.points.length === 0 ? (
+          <div className="panel__placeholder">{t.waitingForData}</div>
+        ) : (
+          <Suspense fallback={<div className="panel__placeholder">{t.loadingChart}</div>}>
+            <MetricChart
+              points={frame.points}
+              width={size.width}
+              height={size.height}
+              limits={limits}
+              limitLabels={limitLabels}
+              locale={locale}
+            />
+          </Suspense>
+        )}
       </div>
     </section>
   );
+}
+
+function Trend({
+  current,
+  start,
+  windowMs,
+  unit,
+  decimals,
+}: {
+  current: Point | null;
+  start: Point | null;
+  windowMs: number;
+  unit: string | undefined;
+  decimals: number;
+}) {
+  const { t, locale } = useI18n();
+  if (!current || !start || current.ts === start.ts)
+    return <span className="panel__trend">{t.noTrend}</span>;
+  const delta = current.value - start.value;
+  const direction = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
+  const arrow = { up: '▲', down: '▼', flat: '▬' }[direction];
+  // Less history than the window: say what the trend is really measured against.
+  const against = current.ts - start.ts < windowMs * 0.95;
+  return (
+    <span className={`panel__trend panel__trend--${direction}`} data-trend={direction}>
+      <span aria-hidden="true">{arrow}</span> {signed(delta, locale, decimals)}
+      {unit ? ` ${unit}` : ''} {trendLabel(t, against, start.ts, windowMs, locale)}
+    </span>
+  );
+}
+
+function trendLabel(
+  t: Messages,
+  partial: boolean,
+  startTs: number,
+  windowMs: number,
+  locale: 'en' | 'ko',
+): string {
+  return partial
+    ? t.trendSince(formatClock(startTs, locale))
+    : t.trendVs(t.minutes(Math.round(windowMs / 60_000)));
+}
+
+function signed(value: number, locale: 'en' | 'ko', decimals: number): string {
+  const text = formatNumber(Math.abs(value), locale, decimals);
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }

@@ -1,15 +1,22 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 
-/** The rendered width of an element, following resizes; `fallback` until it is known. */
-export function useElementWidth<T extends HTMLElement>(fallback: number) {
+export type Size = { width: number; height: number };
+
+/** The rendered size of an element, following resizes; `fallback` until it is known (or in tests). */
+export function useElementSize<T extends HTMLElement>(fallback: Size) {
   const ref = useRef<T | null>(null);
-  const [width, setWidth] = useState(fallback);
+  const [size, setSize] = useState(fallback);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
     const measure = () => {
-      const measured = Math.floor(element.getBoundingClientRect().width);
-      if (measured > 0) setWidth(measured);
+      const rect = element.getBoundingClientRect();
+      const width = Math.floor(rect.width);
+      const height = Math.floor(rect.height);
+      if (width <= 0 || height <= 0) return;
+      setSize((previous) =>
+        previous.width === width && previous.height === height ? previous : { width, height },
+      );
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
@@ -17,5 +24,11 @@ export function useElementWidth<T extends HTMLElement>(fallback: number) {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  return [ref, width] as const;
+  return [ref, size] as const;
+}
+
+/** The rendered width of an element, following resizes; `fallback` until it is known. */
+export function useElementWidth<T extends HTMLElement>(fallback: number) {
+  const [ref, size] = useElementSize<T>({ width: fallback, height: 1 });
+  return [ref, size.width] as const;
 }

@@ -75,7 +75,12 @@ describe.skipIf(!hasChromium)('the built dashboard on the embedded mock backend'
     await page.goto(site.url);
     const row = await page.waitForSelector('[data-alert-id]', { timeout: 15_000 });
     const title = await row.$eval('.alert__title', (el) => el.textContent ?? '');
-    await page.getByRole('status').filter({ hasText: title }).first().waitFor({ timeout: 5_000 });
+    // Critical toasts are role="alert" (assertive), the rest role="status" (polite).
+    const id = await row.getAttribute('data-alert-id');
+    const toastEl = page.locator(`[data-toast-alert="${id}"]`);
+    await toastEl.waitFor({ timeout: 5_000 });
+    expect(await toastEl.textContent()).toContain(title);
+    expect(['alert', 'status']).toContain(await toastEl.getAttribute('role'));
     expect(consoleErrors(log)).toEqual([]);
   });
 });

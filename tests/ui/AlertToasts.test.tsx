@@ -1,46 +1,275 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import toast, { Toaster } from 'react-hot-toast';
-import { afterEach, describe, expect, it } from 'vitest';
-import { applyEvents, createDashboardStore } from '../../src/store';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Alert, RealtimeEvent } from '../../src/realtime';
+import {
+  applyEvents,
+  createDashboardStore,
+  createOperatorStore,
+  type DashboardStore,
+  type OperatorStore,
+} from '../../src/store';
 import { AlertList } from '../../src/ui/AlertList';
 import { AlertToasts } from '../../src/ui/AlertToasts';
-import { StoreProvider } from '../../src/ui/store-context';
-import { alertEvent, alertFixture } from '../support/fixtures';
+import { useResendPendingAcks } from '../../src/ui/use-alerts';
+import { advance } from '../support/dashboard';
+import { alertEvent, alertFixture, connectionFixture } from '../support/fixtures';
+import { memoryStorage } from '../support/memory-storage';
+import { renderDashboard } from '../support/render';
 
-afterEach(() => toast.remove());
+const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 
-function renderAlerts() {
-  const store = createDashboardStore();
-  render(
-    <StoreProvider store={store}>
-      <AlertToasts />
-      <AlertList />
-      <Toaster />
-    </StoreProvider>,
-  );
-  return store;
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+});
+afterEach(() => {
+  toast.remove();
+  vi.useRealTimers();
+});
+
+function Resend() {
+  useResendPendingAcks();
+  return null;
 }
 
-describe('alerts', () => {
+function renderAlerts(options: { store?: DashboardStore; operator?: OperatorStore } = {}) {
+  const ack = vi.fn();
+  const store = options.store ?? createDashboardStore();
+  store.setState({ commands: { ack, reconnectNow: vi.fn() } });
+  const result = renderDashboard(
+    <>
+      <AlertToasts />
+      <AlertList />
+      <Resend />
+      <Toaster />
+    </>,
+    { store, ...(options.operator ? { operator: options.operator } : {}) },
+  );
+  return { ...result, ack };
+}
+
+const visibleToasts = () =>
+  [...document.querySelectorAll('[data-toast-alert][data-visible="true"]')].map((el) =>
+    el.getAttribute('data-toast-alert'),
+  );
+const summary = () => document.querySelector('[data-toast-summary][data-visible="true"]');
+const row = (id: string) => document.querySelector(`[data-alert-id="${id}"]`) as HTMLElement;
+
+const raise = (store: DashboardStore, ...alerts: Alert[]) =>
+  act(() => applyEvents(store, alerts.map(alertEvent), null));
+const update = (store: DashboardStore, id: string, status: Alert['status'], by?: string) => {
+  const event: RealtimeEvent = {
+    type: 'message',
+    message: { type: 'alert_update', seq: 1, id, status, ...(by ? { by } : {}) },
+  };
+  act(() => applyEvents(store, [event], null));
+};
+
+describe('alert toasts', () => {
   it('toasts a new alert and lists it under its id', async () => {
-    const store = renderAlerts();
-    act(() =>
-      applyEvents(
-        store,
-        [alertEvent(alertFixture({ id: 'a-7', title: 'Door open in transit' }))],
-        null,
-      ),
-    );
-    // Once in the toast, once in the alerts panel.
-    await waitFor(() => expect(screen.getAllByText('Door open in transit')).toHaveLength(2));
-    expect(document.querySelector('[data-alert-id="a-7"]')).not.toBeNull();
+    const { store } = renderAlerts();
+    raise(store, alertFixture({ id: 'a-7', title: 'Door open in transit' }));
+    await advance(50);
+    expect(screen.getAllByText('Door open in transit')).toHaveLength(2);
+    expect(row('a-7')).not.toBeNull();
+    expect(visibleToasts()).toEqual(['a-7']);
   });
 
   it('shows alert text as text, never as HTML', async () => {
-    const store = renderAlerts();
+    const { store } = renderAlerts();
     const title = '<img src=x onerror=alert(1)>';
-    act(() => applyEvents(store, [alertEvent(alertFixture({ id: 'x', title }))], null));
-    await waitFor(() => expect(screen.getAllByText(title)).toHaveLength(2));
-    expect(document.querySelector('img')).toBeNull();
+    const message = '<script>window.pwned = true</script><b>bold</b>';
+    raise(store, alertFixture({ id: 'x', title, message, severity: 'critical' }));
+    await advance(50);
+    expect(screen.getAllByText(title)).toHaveLength(2);
+    expect(screen.getAllByText(message)).toHaveLength(2);
+    expect(document.querySelector('img, script, b')).toBeNull();
+    expect((window as { pwned?: boolean }).pwned).toBeUndefined();
+  });
+
+  it('keeps a critical toast until it is acknowledged, while info and warning leave by themselves', async () => {
+    const { store } = renderAlerts();
+    raise(
+      store,
+      alertFixture({ id: 'c', severity: 'critical' }),
+      alertFixture({ id: 'w', severity: 'warning' }),
+      alertFixture({ id: 'i', severity: 'info' }),
+    );
+    await advance(50);
+    expect(visibleToasts().sort()).toEqual(['c', 'i', 'w']);
+    await advance(6_000);
+    expect(visibleToasts().sort()).toEqual(['c', 'w']);
+    await advance(10_000);
+    expect(visibleToasts()).toEqual(['c']);
+    await advance(60 * 60_000);
+    expect(visibleToasts()).toEqual(['c']);
+    // Only non-critical toasts offer "Dismiss".
+    const critical = document.querySelector('[data-toast-alert="c"]') as HTMLElement;
+    expect(critical).toHaveAttribute('role', 'alert');
+    expect(within(critical).queryByRole('button', { name: /Dismiss/ })).toBeNull();
+  });
+
+  it('shows a handful of toasts in a storm and one summary counting the rest; the panel has them all', async () => {
+    const { store } = renderAlerts();
+    const storm = Array.from({ length: 41 }, (_, i) =>
+      alertFixture({ id: `s${i}`, severity: 'info', title: `Storm ${i}`, ts: T0 + i }),
+    );
+    raise(store, ...storm);
+    await advance(50);
+    expect(visibleToasts()).toHaveLength(4);
+    expect(summary()).toHaveTextContent('+37 more alerts');
+    expect(document.querySelectorAll('[data-alert-id]')).toHaveLength(41);
+    // A second wave adds to the same summary rather than to the screen.
+    raise(store, alertFixture({ id: 'late', severity: 'warning' }));
+    await advance(50);
+    expect(visibleToasts()).toHaveLength(4);
+    expect(document.querySelectorAll('[data-toast-summary]')).toHaveLength(1);
+    expect(summary()).toHaveTextContent('+38 more alerts');
+  });
+
+  it('gives a critical alert held back by a storm its own toast as soon as a place frees up', async () => {
+    const { store } = renderAlerts();
+    raise(
+      store,
+      ...Array.from({ length: 4 }, (_, i) => alertFixture({ id: `i${i}`, severity: 'info' })),
+    );
+    raise(store, alertFixture({ id: 'crit', severity: 'critical', title: 'Door open' }));
+    await advance(50);
+    expect(visibleToasts()).not.toContain('crit');
+    expect(summary()).toHaveTextContent('1 critical');
+    await advance(6_000);
+    expect(visibleToasts()).toContain('crit');
+    expect(summary()).toBeNull();
+  });
+
+  it('acknowledges from the toast: sends ack, the toast goes and the panel shows it acknowledged', async () => {
+    const { store, ack } = renderAlerts();
+    raise(store, alertFixture({ id: 'a1', severity: 'critical', title: 'Door open' }));
+    await advance(50);
+    const toastEl = document.querySelector('[data-toast-alert="a1"]') as HTMLElement;
+    fireEvent.click(within(toastEl).getByRole('button', { name: 'Acknowledge' }));
+    await advance(50);
+    expect(ack).toHaveBeenCalledWith('a1');
+    expect(visibleToasts()).toEqual([]);
+    expect(row('a1')).toHaveAttribute('data-status', 'acknowledged');
+    expect(row('a1')).toHaveTextContent('Acknowledged · sending…');
+    update(store, 'a1', 'acknowledged', 'ops-1');
+    await advance(50);
+    expect(row('a1')).toHaveTextContent('Acknowledged · by ops-1');
+  });
+
+  it('acknowledges from the panel through the store commands', async () => {
+    const { store, ack } = renderAlerts();
+    raise(store, alertFixture({ id: 'a1', title: 'Pending orders rising' }));
+    await advance(50);
+    fireEvent.click(within(row('a1')).getByRole('button', { name: /Acknowledge/ }));
+    await advance(50);
+    expect(ack).toHaveBeenCalledExactlyOnceWith('a1');
+    expect(visibleToasts()).toEqual([]);
+    expect(within(row('a1')).queryByRole('button', { name: /Acknowledge/ })).toBeNull();
+  });
+
+  it('updates every view when the server says another operator acknowledged', async () => {
+    const { store, ack } = renderAlerts();
+    raise(store, alertFixture({ id: 'a1', severity: 'critical' }));
+    await advance(50);
+    expect(visibleToasts()).toEqual(['a1']);
+    update(store, 'a1', 'acknowledged', 'ops-2');
+    await advance(50);
+    expect(visibleToasts()).toEqual([]);
+    expect(row('a1')).toHaveAttribute('data-status', 'acknowledged');
+    expect(row('a1')).toHaveTextContent('by ops-2');
+    expect(ack).not.toHaveBeenCalled();
+  });
+
+  it('keeps acknowledged and dismissed alerts across a reload, and re-sends an unconfirmed ack', async () => {
+    const storage = memoryStorage();
+    const first = renderAlerts({ operator: createOperatorStore({ storage }) });
+    raise(
+      first.store,
+      alertFixture({ id: 'acked', severity: 'critical' }),
+      alertFixture({ id: 'seen', severity: 'info' }),
+    );
+    await advance(50);
+    const criticalToast = document.querySelector('[data-toast-alert="acked"]') as HTMLElement;
+    fireEvent.click(within(criticalToast).getByRole('button', { name: 'Acknowledge' }));
+    await advance(7_000); // the info toast leaves by itself
+    expect(first.ack).toHaveBeenCalledTimes(1);
+    first.unmount();
+    toast.remove();
+
+    // The reload: fresh stores; the server never got the ack, so its snapshot still says open.
+    const store = createDashboardStore();
+    const second = renderAlerts({ store, operator: createOperatorStore({ storage }) });
+    act(() =>
+      applyEvents(
+        store,
+        [
+          {
+            type: 'reset',
+            snapshot: {
+              epoch: 'e',
+              seq: 5,
+              samples: [],
+              alerts: [
+                alertFixture({ id: 'acked', severity: 'critical' }),
+                alertFixture({ id: 'seen', severity: 'info' }),
+              ],
+            },
+          },
+        ],
+        connectionFixture(),
+      ),
+    );
+    await advance(50);
+    expect(visibleToasts()).toEqual([]);
+    expect(row('acked')).toHaveAttribute('data-status', 'acknowledged');
+    expect(row('seen')).toHaveAttribute('data-status', 'open');
+    expect(second.ack).toHaveBeenCalledExactlyOnceWith('acked');
+  });
+});
+
+describe('alerts panel', () => {
+  it('lists newest first and keeps one row per id when an alert is sent again', async () => {
+    const { store } = renderAlerts();
+    raise(store, alertFixture({ id: 'old' }), alertFixture({ id: 'new' }));
+    raise(store, alertFixture({ id: 'old', title: 'Sent again' }));
+    await advance(50);
+    const ids = [...document.querySelectorAll('[data-alert-id]')].map((el) =>
+      el.getAttribute('data-alert-id'),
+    );
+    expect(ids).toEqual(['new', 'old']);
+  });
+
+  it('filters by severity and status and counts per severity in the header', async () => {
+    const { store } = renderAlerts();
+    raise(
+      store,
+      alertFixture({ id: 'c1', severity: 'critical' }),
+      alertFixture({ id: 'c2', severity: 'critical', status: 'resolved' }),
+      alertFixture({ id: 'w1', severity: 'warning' }),
+      alertFixture({ id: 'i1', severity: 'info', status: 'acknowledged' }),
+    );
+    await advance(50);
+    const chip = (name: RegExp) => screen.getByRole('button', { name });
+    expect(chip(/^All/)).toHaveTextContent('All 4');
+    expect(chip(/^Critical/)).toHaveTextContent('Critical 2');
+    expect(chip(/^Warning/)).toHaveTextContent('Warning 1');
+    expect(chip(/^Info/)).toHaveTextContent('Info 1');
+
+    fireEvent.click(chip(/^Critical/));
+    const ids = () =>
+      [...document.querySelectorAll('[data-alert-id]')].map((el) =>
+        el.getAttribute('data-alert-id'),
+      );
+    expect(ids().sort()).toEqual(['c1', 'c2']);
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), {
+      target: { value: 'open' },
+    });
+    expect(ids()).toEqual(['c1']);
+    expect(chip(/^Critical/)).toHaveTextContent('Critical 1');
+    expect(chip(/^Info/)).toHaveTextContent('Info 0');
   });
 });

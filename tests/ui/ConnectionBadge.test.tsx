@@ -1,9 +1,15 @@
-import { act, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionBadge } from '../../src/ui/ConnectionBadge';
+import { Toolbar } from '../../src/ui/Toolbar';
+import { advance } from '../support/dashboard';
 import { connectionFixture } from '../support/fixtures';
-import { renderWithStore } from '../support/render';
+import { renderDashboard, renderWithStore } from '../support/render';
+
+const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
+
+afterEach(() => vi.useRealTimers());
 
 describe('ConnectionBadge', () => {
   it.each([
@@ -17,7 +23,9 @@ describe('ConnectionBadge', () => {
     const badge = screen.getByTestId('connection-badge');
     expect(badge).toHaveAttribute('data-status', status);
     expect(badge).toHaveAttribute('role', 'status');
+    expect(badge).toHaveAttribute('aria-live', 'polite');
     expect(badge).toHaveTextContent(label);
+    expect(badge).toHaveClass(`badge--${status}`);
   });
 
   it('offers "Reconnect now" when not live and forwards it to the client', async () => {
@@ -31,5 +39,103 @@ describe('ConnectionBadge', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'Reconnect now' }));
     expect(reconnectNow).toHaveBeenCalledOnce();
+  });
+
+  it('has no "Reconnect now" while live', () => {
+    const { store } = renderWithStore(<ConnectionBadge />);
+    act(() => store.setState({ connection: connectionFixture() }));
+    expect(screen.queryByRole('button', { name: 'Reconnect now' })).toBeNull();
+  });
+
+  it('counts down live to the next try and shows the attempt number', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    const { store } = renderWithStore(<ConnectionBadge />);
+    act(() =>
+      store.setState({
+        connection: connectionFixture({
+          state: 'backoff',
+          status: 'connecting',
+          attempt: 2,
+          nextRetryAt: T0 + 5_000,
+        }),
+      }),
+    );
+    await advance(0);
+    expect(screen.getByTestId('connection-badge')).toHaveTextContent('Connecting attempt 3');
+    expect(screen.getByTestId('connection-meta')).toHaveTextContent('next try in 5 s');
+    await advance(1_000);
+    expect(screen.getByTestId('connection-meta')).toHaveTextContent('next try in 4 s');
+    await advance(3_000);
+    expect(screen.getByTestId('connection-meta')).toHaveTextContent('next try in 1 s');
+    // The ticking countdown is kept out of the live region, so it is not announced every second.
+    expect(screen.getByTestId('connection-badge')).not.toHaveTextContent('next try');
+  });
+
+  it.each([
+    [{ state: 'offline', stopReason: null }, 'no network'],
+    [{ state: 'stopped', stopReason: 'unauthorized' }, 'not authorised'],
+    [{ state: 'stopped', stopReason: 'session_unrenewable' }, 'session could not be renewed'],
+    [{ state: 'stopped', stopReason: 'protocol_error' }, 'protocol error'],
+  ] as const)('says why it is offline: %o', (fields, reason) => {
+    const { store } = renderWithStore(<ConnectionBadge />);
+    act(() => store.setState({ connection: connectionFixture({ ...fields, status: 'offline' }) }));
+    expect(screen.getByTestId('connection-badge')).toHaveTextContent(`Offline ${reason}`);
+  });
+
+  it("shows a server's close reason as text when it stopped the client", () => {
+    const { store } = renderWithStore(<ConnectionBadge />);
+    const reason = '<b>maintenance</b>';
+    act(() =>
+      store.setState({
+        connection: connectionFixture({
+          state: 'stopped',
+          status: 'offline',
+          stopReason: 'application_error',
+          lastClose: { code: 4500, reason, description: 'application error', at: 0 },
+        }),
+      }),
+    );
+    expect(screen.getByTestId('connection-badge')).toHaveTextContent(reason);
+    expect(document.querySelector('b')).toBeNull();
+  });
+
+  it('shows round-trip latency and the age of the last message', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    const { store } = renderWithStore(<ConnectionBadge />);
+    act(() =>
+      store.setState({ connection: connectionFixture({ latencyMs: 41.6, lastMessageAt: T0 }) }),
+    );
+    await advance(0);
+    expect(screen.getByTestId('connection-meta')).toHaveTextContent('round trip 42 ms');
+    expect(screen.getByTestId('connection-meta')).toHaveTextContent('updated 0 s ago');
+    await advance(2_000);
+    expect(screen.getByTestId('connection-meta')).toHaveTextContent('updated 2 s ago');
+    await advance(120_000);
+    expect(screen.getByTestId('connection-meta')).toHaveTextContent('updated 2 min ago');
+  });
+
+  it('speaks Korean when the browser does, and switches language on request', () => {
+    const { store } = renderDashboard(
+      <>
+        <ConnectionBadge />
+        <Toolbar />
+      </>,
+      { environment: { languages: ['ko-KR', 'en-US'] } },
+    );
+    act(() =>
+      store.setState({
+        connection: connectionFixture({
+          state: 'stopped',
+          status: 'offline',
+          stopReason: 'unauthorized',
+        }),
+      }),
+    );
+    expect(screen.getByTestId('connection-badge')).toHaveTextContent('오프라인 권한 없음');
+    expect(screen.getByRole('button', { name: '지금 다시 연결' })).toBeInTheDocument();
+    fireEvent.change(screen.getByRole('combobox', { name: '언어' }), { target: { value: 'en' } });
+    expect(screen.getByTestId('connection-badge')).toHaveTextContent('Offline not authorised');
   });
 });

@@ -1,34 +1,232 @@
-import { act, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { applyEvents } from '../../src/store';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Toolbar } from '../../src/ui/Toolbar';
 import { MetricPanel } from '../../src/ui/MetricPanel';
-import { metricsEvent } from '../support/fixtures';
-import { renderWithStore } from '../support/render';
+import { connectionFixture } from '../support/fixtures';
+import { advance, lineOf, pointsOf, push, pushHistory } from '../support/dashboard';
+import { renderDashboard } from '../support/render';
 
-const lineOf = (container: HTMLElement) =>
-  container.querySelector('path.recharts-line-curve')?.getAttribute('d') ?? '';
+const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
+const metric = (name: string) => document.querySelector(`[data-metric="${name}"]`)!;
+
+beforeAll(async () => {
+  // Load the lazily imported chart once, so React.lazy resolves in a microtask under fake timers.
+  await import('../../src/ui/MetricChart');
+});
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+});
+afterEach(() => vi.useRealTimers());
 
 describe('MetricPanel', () => {
-  it('draws a line that gains a point per sample', async () => {
-    const { store, container } = renderWithStore(<MetricPanel name="cargo_temperature" />);
-    act(() =>
-      applyEvents(
-        store,
-        [1, 2, 3].map((ts) =>
-          metricsEvent([{ name: 'cargo_temperature', ts, value: 4 + ts, unit: '°C' }]),
+  it('shows the current value, unit and trend, and draws a line that follows new samples', async () => {
+    const { store } = renderDashboard(<MetricPanel name="cargo_temperature" />);
+    pushHistory(store, 'cargo_temperature', T0, 301, 1_000, (i) => Math.round(400 + i / 1.5) / 100);
+    await advance(300);
+    expect(metric('cargo_temperature')).toHaveAttribute('data-metric', 'cargo_temperature');
+    expect(lineOf('cargo_temperature')).toMatch(/^M/);
+    expect(metric('cargo_temperature').querySelector('.panel__value')).toHaveTextContent('6.00 °C');
+    expect(metric('cargo_temperature').querySelector('[data-trend]')).toHaveTextContent(
+      '▲ +2.00 °C vs 5 min ago',
+    );
+    const before = lineOf('cargo_temperature');
+    push(store, 'cargo_temperature', T0 + 1_000, 5);
+    await advance(300);
+    expect(lineOf('cargo_temperature')).not.toBe(before);
+    // The precision stays that of the series: no jump from "6.00" to "5".
+    expect(metric('cargo_temperature').querySelector('.panel__value')).toHaveTextContent('5.00 °C');
+  });
+
+  it('draws threshold lines where the metric has limits, and flags a value beyond one', async () => {
+    const { store } = renderDashboard(<MetricPanel name="cargo_temperature" />);
+    pushHistory(store, 'cargo_temperature', T0, 10, 1_000, (i) => (i === 9 ? 8.7 : 4));
+    await advance(300);
+    const panel = metric('cargo_temperature');
+    expect(panel.querySelector('.limit--max')).not.toBeNull();
+    expect(panel.querySelector('.limit--min')).not.toBeNull();
+    expect(panel.querySelector('.panel__value--breach')).not.toBeNull();
+    expect(panel.querySelector('.panel__breach')).toHaveTextContent('max 8 °C');
+  });
+
+  it('draws SPC control limits from the catalogue', async () => {
+    const { store } = renderDashboard(<MetricPanel name="fill_weight" />, {
+      environment: {
+        catalog: {
+          fill_weight: {
+            limits: [
+              { kind: 'ucl', value: 502 },
+              { kind: 'lcl', value: 498 },
+            ],
+          },
+        },
+      },
+    });
+    pushHistory(store, 'fill_weight', T0, 10, 1_000, () => 500, 'g');
+    await advance(300);
+    expect(metric('fill_weight').querySelector('.limit--ucl')).not.toBeNull();
+    expect(metric('fill_weight').querySelector('.limit--lcl')).not.toBeNull();
+    expect(metric('fill_weight').querySelector('.panel__title')).toHaveTextContent('Fill weight');
+  });
+
+  it('shows the window the operator picks: 1, 5 or 15 minutes', async () => {
+    const { store } = renderDashboard(
+      <>
+        <Toolbar />
+        <MetricPanel name="t" />
+      </>,
+    );
+    pushHistory(store, 't', T0, 600, 1_000, (i) => i % 7);
+    await advance(300);
+    expect(pointsOf('t')).toBe(301);
+    fireEvent.click(screen.getByRole('button', { name: '1 min' }));
+    await advance(300);
+    expect(pointsOf('t')).toBe(61);
+    expect(screen.getByRole('button', { name: '1 min' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('downsamples a full 15-minute window at 10 samples/s to the chart width', async () => {
+    const { store, operator } = renderDashboard(<MetricPanel name="t" />);
+    act(() => operator.getState().setPrefs({ windowMinutes: 15 }));
+    pushHistory(store, 't', T0, 9_000, 100, (i) => Math.sin(i / 40));
+    await advance(300);
+    // The fallback width in a DOM without layout is 480 px.
+    expect(pointsOf('t')).toBeGreaterThan(200);
+    expect(pointsOf('t')).toBeLessThanOrEqual(481);
+  });
+
+  it('redraws a few times a second at most while samples arrive every frame', async () => {
+    const { store } = renderDashboard(<MetricPanel name="t" />);
+    push(store, 't', T0, 1);
+    await advance(300);
+    const seen = new Set<string>([lineOf('t')]);
+    let changes = 0;
+    for (let i = 1; i <= 62; i++) {
+      push(store, 't', T0 + i * 16, i % 5);
+      await advance(16);
+      const d = lineOf('t');
+      if (!seen.has(d)) changes++;
+      seen.add(d);
+    }
+    expect(changes).toBeGreaterThanOrEqual(3);
+    expect(changes).toBeLessThanOrEqual(5);
+  });
+
+  it('staggers panels so no two redraw in the same frame', async () => {
+    const names = ['a', 'b', 'c'];
+    const { store } = renderDashboard(
+      <>
+        {names.map((name) => (
+          <MetricPanel key={name} name={name} />
+        ))}
+      </>,
+    );
+    for (const name of names) push(store, name, T0, 0);
+    await advance(300);
+    let previous = names.map(lineOf);
+    let redrawn = 0;
+    for (let i = 1; i <= 60; i++) {
+      for (const name of names) push(store, name, T0 + i * 16, (i * 3) % 11);
+      await advance(16);
+      const current = names.map(lineOf);
+      const changed = current.filter((d, k) => d !== previous[k]).length;
+      expect(changed).toBeLessThanOrEqual(1);
+      redrawn += changed;
+      previous = current;
+    }
+    expect(redrawn).toBeGreaterThanOrEqual(9);
+  });
+
+  it('does not redraw while off screen, and redraws when scrolled back into view', async () => {
+    const observers: { callback: IntersectionObserverCallback }[] = [];
+    class FakeObserver {
+      constructor(readonly callback: IntersectionObserverCallback) {
+        observers.push(this);
+      }
+      observe() {}
+      disconnect() {}
+    }
+    const { store } = renderDashboard(<MetricPanel name="t" />, {
+      environment: {
+        IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
+      },
+    });
+    const visible = (isIntersecting: boolean) =>
+      act(() =>
+        observers[observers.length - 1]!.callback(
+          [{ isIntersecting } as IntersectionObserverEntry],
+          {} as IntersectionObserver,
         ),
-        null,
-      ),
+      );
+    push(store, 't', T0, 1);
+    push(store, 't', T0 + 1_000, 2);
+    await advance(300);
+    visible(false);
+    const frozen = lineOf('t');
+    for (let i = 2; i < 20; i++) push(store, 't', T0 + i * 1_000, i);
+    await advance(2_000);
+    expect(lineOf('t')).toBe(frozen);
+    visible(true);
+    await advance(32);
+    expect(pointsOf('t')).toBe(20);
+  });
+
+  it('freezes the view on pause while data keeps arriving, and catches up at once on resume', async () => {
+    const { store } = renderDashboard(
+      <>
+        <Toolbar />
+        <MetricPanel name="t" />
+      </>,
     );
-    // The chart module is loaded lazily (code splitting): wait for it to draw.
-    await waitFor(() => expect(lineOf(container)).toMatch(/^M/));
-    const before = lineOf(container).split('L').length;
+    push(store, 't', T0, 1);
+    await advance(300);
+    fireEvent.click(screen.getByRole('button', { name: /Pause/ }));
+    const frozen = lineOf('t');
+    for (let i = 1; i <= 30; i++) {
+      push(store, 't', T0 + i * 100, 42);
+      await advance(100);
+    }
+    expect(lineOf('t')).toBe(frozen);
+    expect(metric('t').querySelector('.panel__value')).toHaveTextContent('1');
+    expect(store.getState().series.t?.buffer.size).toBe(31);
+    fireEvent.click(screen.getByRole('button', { name: /Resume/ }));
+    await advance(16);
+    expect(pointsOf('t')).toBe(31);
+    expect(metric('t').querySelector('.panel__value')).toHaveTextContent('42');
+  });
+
+  it('dims a series that stopped updating and says since when', async () => {
+    const { store } = renderDashboard(<MetricPanel name="t" />);
+    const live = connectionFixture();
+    for (let i = 0; i < 5; i++) {
+      push(store, 't', T0 + i * 1_000, i, live);
+      await advance(1_000);
+    }
+    // Last point received at T0 + 4 s (client clock); usual interval 1 s.
+    await advance(500);
+    expect(metric('t')).not.toHaveAttribute('data-stale');
+    await advance(1_000);
+    expect(metric('t')).toHaveAttribute('data-stale', 'data');
+    expect(metric('t')).toHaveClass('panel--stale');
+    expect(metric('t').querySelector('.panel__stale')).toHaveTextContent(
+      'No new data since 05:00:04',
+    );
+    push(store, 't', T0 + 7_000, 7, live);
+    await advance(16);
+    expect(metric('t')).not.toHaveAttribute('data-stale');
+  });
+
+  it('dims every panel while the connection is not live', async () => {
+    const { store } = renderDashboard(<MetricPanel name="t" />);
+    push(store, 't', T0, 1, connectionFixture());
+    push(store, 't', T0 + 1_000, 1, connectionFixture());
+    await advance(100);
+    expect(metric('t')).not.toHaveAttribute('data-stale');
     act(() =>
-      applyEvents(store, [metricsEvent([{ name: 'cargo_temperature', ts: 4, value: 9 }])], null),
+      store.setState({ connection: connectionFixture({ state: 'backoff', status: 'connecting' }) }),
     );
-    expect(lineOf(container)).toMatch(/^M/);
-    expect(lineOf(container).split('L').length).toBe(before + 1);
-    expect(container.querySelector('[data-metric="cargo_temperature"]')).not.toBeNull();
-    expect(container.querySelector('.panel__value')).toHaveTextContent('9 °C');
+    await advance(16);
+    expect(metric('t')).toHaveAttribute('data-stale', 'connection');
+    expect(metric('t').querySelector('.panel__stale')).toHaveTextContent('Not live: last data');
   });
 });

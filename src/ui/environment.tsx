@@ -1,0 +1,60 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { DEFAULT_CATALOG, type MetricCatalog } from './metric-catalog';
+import { animationFrames, type FrameSource } from './redraw-scheduler';
+import { browserLanguages } from './i18n';
+import type { Severity } from '../realtime';
+
+/**
+ * What the dashboard takes from the outside world, injected so tests are deterministic: the
+ * clock, frames, whether IntersectionObserver exists, the browser's languages, and configuration
+ * that a deployment may change (metric catalogue, toast pacing).
+ */
+export type UiEnvironment = {
+  now: () => number;
+  frames: FrameSource;
+  /** `null`: no IntersectionObserver, every chart counts as on screen. */
+  IntersectionObserver: typeof IntersectionObserver | null;
+  languages: readonly string[];
+  catalog: MetricCatalog;
+  /** Shortest time between two redraws of one chart. */
+  chartIntervalMs: number;
+  /** Alert toasts on screen at once; the rest are counted in one summary toast. */
+  toastLimit: number;
+  /** How long a toast stays; `Infinity` means until acknowledged. */
+  toastDurations: Readonly<Record<Severity, number>>;
+};
+
+export function defaultEnvironment(overrides: Partial<UiEnvironment> = {}): UiEnvironment {
+  return {
+    now: () => Date.now(),
+    frames: animationFrames,
+    IntersectionObserver:
+      typeof globalThis.IntersectionObserver === 'function'
+        ? globalThis.IntersectionObserver
+        : null,
+    languages: browserLanguages(),
+    catalog: DEFAULT_CATALOG,
+    chartIntervalMs: 250,
+    toastLimit: 4,
+    toastDurations: { info: 6_000, warning: 15_000, critical: Number.POSITIVE_INFINITY },
+    ...overrides,
+  };
+}
+
+const EnvironmentContext = createContext<UiEnvironment | null>(null);
+
+export function EnvironmentProvider({
+  environment,
+  children,
+}: {
+  environment: UiEnvironment;
+  children: ReactNode;
+}) {
+  return <EnvironmentContext.Provider value={environment}>{children}</EnvironmentContext.Provider>;
+}
+
+export function useEnvironment(): UiEnvironment {
+  const environment = useContext(EnvironmentContext);
+  if (!environment) throw new Error('Expected an <EnvironmentProvider> above this component');
+  return environment;
+}

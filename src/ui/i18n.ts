@@ -1,0 +1,248 @@
+import type { AlertStatus, Severity, StopReason } from '../realtime';
+import type { Locale } from '../store';
+import type { LimitKind } from './metric-catalog';
+
+/**
+ * Every UI string, in English and Korean (the teams in the field reports are Korean). Server text
+ * (alert titles, messages, close reasons) is shown as sent; only our own words are translated.
+ */
+export type Messages = {
+  appTitle: string;
+  toolbar: string;
+  status: Record<'live' | 'connecting' | 'fallback' | 'offline', string>;
+  attempt: (n: number) => string;
+  renewing: string;
+  nextTry: (seconds: number) => string;
+  retryingNow: string;
+  stopReason: Record<StopReason, string>;
+  noNetwork: string;
+  closedByApp: string;
+  latency: (ms: number) => string;
+  updatedAgo: (age: string) => string;
+  noDataYet: string;
+  reconnectNow: string;
+  duration: (ms: number) => string;
+  window: string;
+  minutes: (n: number) => string;
+  pause: string;
+  resume: string;
+  pausedNote: string;
+  language: string;
+  metrics: string;
+  waitingForData: string;
+  loadingChart: string;
+  trendVs: (window: string) => string;
+  trendSince: (time: string) => string;
+  noTrend: string;
+  limit: Record<LimitKind, (value: string) => string>;
+  staleData: (time: string) => string;
+  staleConnection: (time: string) => string;
+  alerts: string;
+  noAlerts: string;
+  noMatchingAlerts: string;
+  severity: Record<Severity | 'all', string>;
+  alertStatus: Record<AlertStatus | 'all', string>;
+  pendingAck: string;
+  severityFilter: string;
+  statusFilter: string;
+  countOf: (severity: string, n: number) => string;
+  acknowledge: string;
+  dismiss: string;
+  by: (who: string) => string;
+  history: string;
+  moreAlerts: (n: number) => string;
+  moreCritical: (n: number) => string;
+  showAlerts: string;
+};
+
+const en: Messages = {
+  appTitle: 'Pulseboard',
+  toolbar: 'View controls',
+  status: { live: 'Live', connecting: 'Connecting', fallback: 'HTTP fallback', offline: 'Offline' },
+  attempt: (n) => `attempt ${n}`,
+  renewing: 'renewing session',
+  nextTry: (s) => `next try in ${s} s`,
+  retryingNow: 'retrying now',
+  stopReason: {
+    unauthorized: 'not authorised',
+    session_unrenewable: 'session could not be renewed',
+    protocol_error: 'protocol error',
+    application_error: 'stopped by the server',
+  },
+  noNetwork: 'no network',
+  closedByApp: 'disconnected',
+  latency: (ms) => `round trip ${ms} ms`,
+  updatedAgo: (age) => `updated ${age} ago`,
+  noDataYet: 'no data yet',
+  reconnectNow: 'Reconnect now',
+  duration: (ms) =>
+    ms < 60_000
+      ? `${Math.floor(ms / 1000)} s`
+      : ms < 3_600_000
+        ? `${Math.floor(ms / 60_000)} min`
+        : `${Math.floor(ms / 3_600_000)} h`,
+  window: 'Window',
+  minutes: (n) => `${n} min`,
+  pause: 'Pause',
+  resume: 'Resume',
+  pausedNote: 'Paused: charts are frozen, data keeps arriving.',
+  language: 'Language',
+  metrics: 'Metrics',
+  waitingForData: 'Waiting for data…',
+  loadingChart: 'Loading chart…',
+  trendVs: (w) => `vs ${w} ago`,
+  trendSince: (time) => `since ${time}`,
+  noTrend: 'no trend yet',
+  limit: {
+    max: (v) => `max ${v}`,
+    min: (v) => `min ${v}`,
+    ucl: (v) => `UCL ${v}`,
+    lcl: (v) => `LCL ${v}`,
+  },
+  staleData: (t) => `No new data since ${t}`,
+  staleConnection: (t) => `Not live: last data ${t}`,
+  alerts: 'Alerts',
+  noAlerts: 'No alerts.',
+  noMatchingAlerts: 'No alerts match the filters.',
+  severity: { all: 'All', critical: 'Critical', warning: 'Warning', info: 'Info' },
+  alertStatus: { all: 'All', open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved' },
+  pendingAck: 'sending…',
+  severityFilter: 'Severity',
+  statusFilter: 'Status',
+  countOf: (s, n) => `${s}: ${n}`,
+  acknowledge: 'Acknowledge',
+  dismiss: 'Dismiss',
+  by: (who) => `by ${who}`,
+  history: 'History',
+  moreAlerts: (n) => `+${n} more ${n === 1 ? 'alert' : 'alerts'}`,
+  moreCritical: (n) => `${n} critical`,
+  showAlerts: 'Show all',
+};
+
+const ko: Messages = {
+  appTitle: 'Pulseboard',
+  toolbar: '보기 설정',
+  status: {
+    live: '실시간',
+    connecting: '연결 중',
+    fallback: 'HTTP 대체 연결',
+    offline: '오프라인',
+  },
+  attempt: (n) => `${n}번째 시도`,
+  renewing: '세션 갱신 중',
+  nextTry: (s) => `${s}초 후 재시도`,
+  retryingNow: '지금 재시도 중',
+  stopReason: {
+    unauthorized: '권한 없음',
+    session_unrenewable: '세션을 갱신할 수 없음',
+    protocol_error: '프로토콜 오류',
+    application_error: '서버가 연결을 종료함',
+  },
+  noNetwork: '네트워크 연결 없음',
+  closedByApp: '연결 해제됨',
+  latency: (ms) => `왕복 ${ms} ms`,
+  updatedAgo: (age) => `${age} 전 업데이트`,
+  noDataYet: '아직 데이터 없음',
+  reconnectNow: '지금 다시 연결',
+  duration: (ms) =>
+    ms < 60_000
+      ? `${Math.floor(ms / 1000)}초`
+      : ms < 3_600_000
+        ? `${Math.floor(ms / 60_000)}분`
+        : `${Math.floor(ms / 3_600_000)}시간`,
+  window: '시간 범위',
+  minutes: (n) => `${n}분`,
+  pause: '일시정지',
+  resume: '재개',
+  pausedNote: '일시정지됨: 차트는 멈췄지만 데이터는 계속 수신 중입니다.',
+  language: '언어',
+  metrics: '지표',
+  waitingForData: '데이터 대기 중…',
+  loadingChart: '차트 불러오는 중…',
+  trendVs: (w) => `${w} 전 대비`,
+  trendSince: (time) => `${time} 대비`,
+  noTrend: '추세 없음',
+  limit: {
+    max: (v) => `최대 ${v}`,
+    min: (v) => `최소 ${v}`,
+    ucl: (v) => `UCL ${v}`,
+    lcl: (v) => `LCL ${v}`,
+  },
+  staleData: (t) => `${t} 이후 새 데이터 없음`,
+  staleConnection: (t) => `연결 끊김: 마지막 데이터 ${t}`,
+  alerts: '알림',
+  noAlerts: '알림이 없습니다.',
+  noMatchingAlerts: '조건에 맞는 알림이 없습니다.',
+  severity: { all: '전체', critical: '심각', warning: '경고', info: '정보' },
+  alertStatus: { all: '전체', open: '미확인', acknowledged: '확인됨', resolved: '해결됨' },
+  pendingAck: '전송 중…',
+  severityFilter: '심각도',
+  statusFilter: '상태',
+  countOf: (s, n) => `${s}: ${n}`,
+  acknowledge: '확인',
+  dismiss: '닫기',
+  by: (who) => `${who}`,
+  history: '이력',
+  moreAlerts: (n) => `알림 ${n}건 더 있음`,
+  moreCritical: (n) => `심각 ${n}건`,
+  showAlerts: '모두 보기',
+};
+
+export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, ko };
+
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', ko: '한국어' };
+
+/** The first of the browser's languages we speak; English otherwise. */
+export function pickLocale(languages: readonly string[] | undefined): Locale {
+  for (const language of languages ?? []) {
+    const base = language.toLowerCase().split('-')[0];
+    if (base === 'ko') return 'ko';
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}
+
+export function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
+export function formatClock(ts: number, locale: Locale): string {
+  return new Date(ts).toLocaleTimeString(locale === 'ko' ? 'ko-KR' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
+}
+
+/**
+ * A number for display. `decimals` fixes the precision (so a live value does not jump between
+ * "6" and "5.98"); without it integers show none and others two, large values none.
+ */
+export function formatNumber(value: number, locale: Locale, decimals?: number): string {
+  const digits = decimals ?? (Math.abs(value) >= 100 ? 0 : Number.isInteger(value) ? 0 : 2);
+  return value.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/** The precision a series is sent with: the most decimals among its recent values, at most 3. */
+export function decimalsOf(values: readonly number[]): number {
+  let most = 0;
+  for (const value of values) {
+    if (!Number.isFinite(value)) continue;
+    for (let d = most; d < 3; d++) {
+      if (Math.abs(Math.round(value * 10 ** d) - value * 10 ** d) < 1e-6) break;
+      most = d + 1;
+    }
+  }
+  return most;
+}
+
+/** For `<time dateTime>`: empty rather than a throw when a timestamp is out of Date's range. */
+export function isoTime(ts: number): string {
+  const date = new Date(ts);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}

@@ -1,0 +1,135 @@
+/**
+ * Paces chart redraws. A recharts redraw of a 1k-point chart costs ~10 ms here, so the data
+ * flows into the store at full rate while charts redraw a few times a second at most: each
+ * chart no more often than `minIntervalMs`, at most one chart per frame (staggered, so no frame
+ * pays for two), never while off-screen or paused. The redraw rate depends on the frame rate and
+ * the number of charts, never on the message rate.
+ */
+
+/** Calls `callback` on the next frame; returns a cancel. The browser's is requestAnimationFrame. */
+export type FrameSource = (callback: () => void) => () => void;
+
+/** What a chart gives the scheduler. */
+export type Drawable = {
+  /** Whether what the chart shows is out of date (new data, new window, new size). */
+  isDirty(): boolean;
+  /** Redraw now; called at most once per frame across all charts. */
+  redraw(): void;
+};
+
+export type ChartHandle = {
+  setVisible(visible: boolean): void;
+  /** Something `isDirty` cannot see changed: look again soon. */
+  wake(): void;
+  unregister(): void;
+};
+
+export type RedrawSchedulerOptions = {
+  frames: FrameSource;
+  now: () => number;
+  /** Shortest time between two redraws of one chart (default 250 ms: 4 per second). */
+  minIntervalMs?: number;
+};
+
+type Entry = { drawable: Drawable; visible: boolean; lastDrawnAt: number };
+
+export class RedrawScheduler {
+  /** Redraws so far (a diagnostic for tests and the benchmark). */
+  redraws = 0;
+  private readonly entries = new Set<Entry>();
+  private readonly listeners = new Set<() => void>();
+  private readonly minIntervalMs: number;
+  private cancelFrame: (() => void) | null = null;
+  private paused = false;
+
+  constructor(private readonly options: RedrawSchedulerOptions) {
+    this.minIntervalMs = options.minIntervalMs ?? 250;
+  }
+
+  register(drawable: Drawable): ChartHandle {
+    const entry: Entry = { drawable, visible: true, lastDrawnAt: Number.NEGATIVE_INFINITY };
+    this.entries.add(entry);
+    this.wake();
+    return {
+      setVisible: (visible) => {
+        entry.visible = visible;
+        if (visible) this.wake();
+      },
+      wake: () => this.wake(),
+      unregister: () => {
+        this.entries.delete(entry);
+      },
+    };
+  }
+
+  isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Freeze every chart (the store keeps ingesting); resuming redraws the changed ones at once. */
+  setPaused(paused: boolean): void {
+    if (paused === this.paused) return;
+    this.paused = paused;
+    if (paused) this.halt();
+    else this.wake();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** For `useSyncExternalStore`: notified when pausing or resuming. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Data may have changed: make sure a frame is coming. Cheap to call on every store commit. */
+  wake(): void {
+    if (this.paused || this.cancelFrame) return;
+    this.cancelFrame = this.options.frames(() => this.frame());
+  }
+
+  /** Cancel the frame in flight (unmounting); the next `wake` starts again. */
+  halt(): void {
+    this.cancelFrame?.();
+    this.cancelFrame = null;
+  }
+
+  private frame(): void {
+    this.cancelFrame = null;
+    if (this.paused) return;
+    const now = this.options.now();
+    let chosen: Entry | null = null;
+    let waiting = 0;
+    for (const entry of this.entries) {
+      if (!entry.visible || !entry.drawable.isDirty()) continue;
+      waiting++;
+      if (now - entry.lastDrawnAt < this.minIntervalMs) continue;
+      // The chart that has waited longest goes first, so none starves behind busier ones.
+      if (!chosen || entry.lastDrawnAt < chosen.lastDrawnAt) chosen = entry;
+    }
+    if (chosen) {
+      chosen.lastDrawnAt = now;
+      this.redraws++;
+      chosen.drawable.redraw();
+      waiting--;
+    }
+    if (waiting > 0) this.wake();
+  }
+}
+
+/** requestAnimationFrame where there is one; a 16 ms timer elsewhere. */
+export const animationFrames: FrameSource = (callback) => {
+  if (typeof globalThis.requestAnimationFrame === 'function') {
+    const handle = globalThis.requestAnimationFrame(() => callback());
+    return () => globalThis.cancelAnimationFrame(handle);
+  }
+  const handle = globalThis.setTimeout(callback, 16);
+  return () => globalThis.clearTimeout(handle);
+};
+
+/** Frames on a timer: deterministic under fake timers. */
+export function timerFrames(intervalMs = 16): FrameSource {
+  return (callback) => {
+    const handle = globalThis.setTimeout(callback, intervalMs);
+    return () => globalThis.clearTimeout(handle);
+  };
+}

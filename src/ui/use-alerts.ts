@@ -1,0 +1,67 @@
+import { useCallback, useEffect } from 'react';
+import { alertView, type AlertView, type DashboardState, type OperatorState } from '../store';
+import { useEnvironment } from './environment';
+import { useOperator, useOperatorStore } from './operator-context';
+import { useDashboard, useDashboardStore } from './store-context';
+
+/** Acknowledge an alert: remembered here at once (survives a reload), sent to the server via the store's commands. */
+export function useAcknowledge(): (alertId: string) => void {
+  const ack = useDashboard((s) => s.commands.ack);
+  const remember = useOperator((s) => s.acknowledge);
+  const { now } = useEnvironment();
+  return useCallback(
+    (alertId: string) => {
+      remember(alertId, now());
+      ack(alertId);
+    },
+    [ack, remember, now],
+  );
+}
+
+/** The status an alert shows here, combining the server's word with this operator's acks. */
+export function viewOf(
+  dashboard: DashboardState,
+  operator: Pick<OperatorState, 'acknowledged'>,
+  id: string,
+): AlertView | null {
+  const alert = dashboard.alerts[id];
+  return alert ? alertView(alert, operator.acknowledged[id]) : null;
+}
+
+/**
+ * Acks made before this page loaded that the server has not confirmed (sent just before a
+ * reload, or still queued when the tab closed) are sent again, once per alert, when data flows.
+ * Acks made since load need no help: the client queues them while disconnected.
+ */
+export function useResendPendingAcks(): void {
+  const store = useDashboardStore();
+  const operator = useOperatorStore();
+  const { now } = useEnvironment();
+  useEffect(() => {
+    const loadedAt = now();
+    const sent = new Set<string>();
+    const check = () => {
+      const state = store.getState();
+      const status = state.connection?.status;
+      if (status !== 'live' && status !== 'fallback') return;
+      const { acknowledged } = operator.getState();
+      for (const id of state.alertIds) {
+        if (sent.has(id) || !((acknowledged[id] ?? loadedAt) < loadedAt)) continue;
+        const view = viewOf(state, { acknowledged }, id);
+        if (view?.pending) {
+          sent.add(id);
+          state.commands.ack(id);
+        }
+      }
+    };
+    check();
+    const offStore = store.subscribe((state, previous) => {
+      if (
+        state.alerts !== previous.alerts ||
+        state.connection?.status !== previous.connection?.status
+      )
+        check();
+    });
+    return offStore;
+  }, [store, operator, now]);
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { RedrawScheduler, type FrameSource } from '../../src/ui/redraw-scheduler';
+
+/** Frames the test steps by hand, 16 ms apart. */
+function manualClock() {
+  let time = 0;
+  let pending: (() => void) | null = null;
+  const frames: FrameSource = (callback) => {
+    pending = callback;
+    return () => (pending = null);
+  };
+  return {
+    frames,
+    now: () => time,
+    pending: () => pending !== null,
+    step(count = 1) {
+      for (let i = 0; i < count; i++) {
+        time += 16;
+        const run = pending;
+        pending = null;
+        run?.();
+      }
+    },
+  };
+}
+
+/** A chart whose data changes whenever the test says; it records the frame of each redraw. */
+function chart(clock: ReturnType<typeof manualClock>) {
+  let version = 0;
+  let drawn = 0;
+  const frames: number[] = [];
+  return {
+    drawable: {
+      isDirty: () => version !== drawn,
+      redraw: () => {
+        drawn = version;
+        frames.push(clock.now());
+      },
+    },
+    change: () => version++,
+    frames,
+  };
+}
+
+describe('RedrawScheduler', () => {
+  it('redraws a chart at most once per interval however fast its data changes', () => {
+    const clock = manualClock();
+    const scheduler = new RedrawScheduler({
+      frames: clock.frames,
+      now: clock.now,
+      minIntervalMs: 250,
+    });
+    const a = chart(clock);
+    scheduler.register(a.drawable);
+    // One second of frames with new data before every frame.
+    for (let i = 0; i < 62; i++) {
+      a.change();
+      scheduler.wake();
+      clock.step();
+    }
+    expect(a.frames.length).toBeGreaterThanOrEqual(3);
+    expect(a.frames.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < a.frames.length; i++)
+      expect(a.frames[i]! - a.frames[i - 1]!).toBeGreaterThanOrEqual(250);
+  });
+
+  it('keeps the redraw rate when the message rate rises tenfold', () => {
+    const run = (changesPerFrame: number) => {
+      const clock = manualClock();
+      const scheduler = new RedrawScheduler({ frames: clock.frames, now: clock.now });
+      const a = chart(clock);
+      scheduler.register(a.drawable);
+      for (let i = 0; i < 120; i++) {
+        for (let c = 0; c < changesPerFrame; c++) {
+          a.change();
+          scheduler.wake();
+        }
+        clock.step();
+      }
+      return scheduler.redraws;
+    };
+    expect(run(10)).toBe(run(1));
+  });
+
+  it('staggers charts so no two redraw in the same frame', () => {
+    const clock = manualClock();
+    const scheduler = new RedrawScheduler({ frames: clock.frames, now: clock.now });
+    const charts = [chart(clock), chart(clock), chart(clock), chart(clock)];
+    charts.forEach((c) => scheduler.register(c.drawable));
+    for (let i = 0; i < 120; i++) {
+      charts.forEach((c) => c.change());
+      scheduler.wake();
+      clock.step();
+    }
+    const all = charts.flatMap((c) => c.frames);
+    expect(new Set(all).size).toBe(all.length);
+    // Every chart still gets its turn.
+    for (const c of charts) expect(c.frames.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('does not redraw a chart that is off screen, and catches it up when it returns', () => {
+    const clock = manualClock();
+    const scheduler = new RedrawScheduler({ frames: clock.frames, now: clock.now });
+    const a = chart(clock);
+    const handle = scheduler.register(a.drawable);
+    handle.setVisible(false);
+    for (let i = 0; i < 60; i++) {
+      a.change();
+      scheduler.wake();
+      clock.step();
+    }
+    expect(a.frames).toEqual([]);
+    handle.setVisible(true);
+    clock.step();
+    expect(a.frames).toHaveLength(1);
+  });
+
+  it('freezes every chart while paused and catches up at once on resume', () => {
+    const clock = manualClock();
+    const scheduler = new RedrawScheduler({ frames: clock.frames, now: clock.now });
+    const a = chart(clock);
+    const b = chart(clock);
+    scheduler.register(a.drawable);
+    scheduler.register(b.drawable);
+    scheduler.setPaused(true);
+    for (let i = 0; i < 60; i++) {
+      a.change();
+      b.change();
+      scheduler.wake();
+      clock.step();
+    }
+    expect(scheduler.redraws).toBe(0);
+    expect(clock.pending()).toBe(false);
+    scheduler.setPaused(false);
+    clock.step(2);
+    expect(a.frames).toHaveLength(1);
+    expect(b.frames).toHaveLength(1);
+  });
+
+  it('asks for no frames when nothing changed', () => {
+    const clock = manualClock();
+    const scheduler = new RedrawScheduler({ frames: clock.frames, now: clock.now });
+    const a = chart(clock);
+    scheduler.register(a.drawable);
+    clock.step();
+    expect(clock.pending()).toBe(false);
+  });
+});
