@@ -553,6 +553,9 @@ export class RealtimeClient {
       if (this.wsFailuresBeforeWelcome >= this.opts.fallbackAfterFailures) {
         this.wsFailuresBeforeWelcome = 0;
         this.transport = 'http';
+        // Something between us and the server refuses WebSocket; HTTP is a different road,
+        // so take it now rather than after another backoff (unless the server asked us to wait).
+        if (floorMs === 0) return this.connect();
       }
     }
     this.attemptCount++;

@@ -116,3 +116,37 @@ describe('HTTP body validation', () => {
     expect(poll?.rejected[0]?.kind).toBe('unknown_type');
   });
 });
+
+describe('frame validation under random input', () => {
+  it('never throws, whatever the bytes', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const alphabet = '{}[]":,0123456789.-eEtrufalsn \\u가😀typeseqmetricsping';
+    const valid = JSON.stringify({
+      type: 'metrics',
+      seq: 1,
+      samples: [{ name: 'a', ts: 1, value: 2 }],
+    });
+    for (let i = 0; i < 20_000; i++) {
+      let text: string;
+      if (random() < 0.5) {
+        text = Array.from(
+          { length: Math.floor(random() * 40) },
+          () => alphabet[Math.floor(random() * alphabet.length)],
+        ).join('');
+      } else {
+        // Mutate a valid frame: flip, drop or duplicate one character.
+        const at = Math.floor(random() * valid.length);
+        const ch = alphabet[Math.floor(random() * alphabet.length)]!;
+        text =
+          valid.slice(0, at) +
+          (random() < 0.5 ? ch : '') +
+          valid.slice(at + (random() < 0.5 ? 1 : 0));
+      }
+      expect(() => parseServerFrame(text)).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectClient, publishMetrics, type Harness } from './harness';
+
+describe('realtime client: HTTP fallback', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  /** WebSocket refused from the start: three failed tries (1.05 s + 2.05 s of backoff). */
+  async function blockedFromTheStart() {
+    h = connectClient({ start: false });
+    h.backend.faults.wsBlocked = true;
+    h.client.start();
+    await h.advance(1_050 + 2_050 + 50);
+  }
+
+  it('falls back to long polling after three WebSocket tries fail before a welcome', async () => {
+    await blockedFromTheStart();
+    expect(h.client.getSnapshot()).toMatchObject({
+      state: 'polling',
+      status: 'fallback',
+      transport: 'http',
+    });
+    expect(h.sent('hello')).toHaveLength(0);
+    publishMetrics(h, 3);
+    await h.advance(1_100);
+    expect(h.messages().map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('falls back at once when the WebSocket constructor throws', async () => {
+    h = connectClient({
+      client: {
+        env: {
+          createWebSocket: () => {
+            throw new Error('blocked by policy');
+          },
+        },
+      },
+    });
+    await h.advance(10);
+    expect(h.state()).toBe('polling');
+    expect(h.client.getSnapshot().errors.websocket_unavailable).toBe(1);
+  });
+
+  it('moves back to WebSocket once a background probe is welcomed, with no gap and no duplicate', async () => {
+    await blockedFromTheStart();
+    publishMetrics(h, 3);
+    await h.advance(1_100);
+    h.backend.faults.wsBlocked = false;
+    // Messages keep coming on both sides of the move.
+    for (let i = 0; i < 62; i++) {
+      publishMetrics(h, 1);
+      await h.advance(1_000);
+    }
+    expect(h.client.getSnapshot()).toMatchObject({ state: 'live', transport: 'websocket' });
+    publishMetrics(h, 2);
+    await h.advance(10);
+    const seqs = h.messages().map((m) => m.seq);
+    expect(seqs).toEqual(Array.from({ length: 3 + 62 + 2 }, (_, i) => i + 1));
+    expect(h.events.filter((e) => e.type === 'reset')).toHaveLength(1);
+  });
+
+  it('keeps polling when a probe fails and tries again later', async () => {
+    await blockedFromTheStart();
+    await h.advance(61_000);
+    expect(h.state()).toBe('polling');
+    h.backend.faults.wsBlocked = false;
+    await h.advance(60_000);
+    expect(h.state()).toBe('live');
+  });
+
+  it('renews the session on HTTP 401 session_invalid while polling', async () => {
+    await blockedFromTheStart();
+    const before = h.client.getSnapshot().sessionId;
+    h.backend.expireSessions();
+    await h.advance(1_100);
+    expect(h.state()).toBe('polling');
+    expect(h.client.getSnapshot().sessionId).not.toBe(before);
+    expect(h.states).toContain('renewing');
+  });
+
+  it('sends acks and subscriptions over HTTP while polling', async () => {
+    await blockedFromTheStart();
+    h.backend.raiseAlert({
+      id: 'a1',
+      severity: 'critical',
+      title: 'Door open',
+      message: '',
+      ts: 1,
+      status: 'open',
+    });
+    await h.advance(1_100);
+    h.client.ack('a1');
+    await h.advance(1_100);
+    const update = h.messages().find((m) => m.type === 'alert_update');
+    expect(update).toMatchObject({ id: 'a1', status: 'acknowledged' });
+  });
+
+  it('shows connecting, not fallback, while the HTTP side fails too', async () => {
+    await blockedFromTheStart();
+    // The server is down: every HTTP call fails at the network level.
+    h.mock.server.use(http.all(`${h.mock.baseUrl}/*`, () => HttpResponse.error()));
+    await h.advance(30_000);
+    expect(h.client.getSnapshot().status).toBe('connecting');
+  });
+});
