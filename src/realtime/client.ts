@@ -573,6 +573,7 @@ export class RealtimeClient {
 
   private resetFailureCounts(): void {
     this.attemptCount = 0;
+    this.renewalsSinceWelcome = 0;
     this.protocolErrorCloses = 0;
     this.wsFailuresBeforeWelcome = 0;
     this.httpFailures = 0;
@@ -935,7 +936,10 @@ export class RealtimeClient {
     this.unsubscribeSignals = [
       signals.onOnlineChange((online) => {
         if (this.disposed) return;
-        if (!online && this.state !== 'closed' && this.state !== 'offline') this.enter('offline');
+        // A stopped client stays stopped: the network coming and going does not fix its reason.
+        const settled =
+          this.state === 'closed' || this.state === 'offline' || this.state === 'stopped';
+        if (!online && !settled) this.enter('offline');
         if (online && this.state === 'offline') {
           this.resetFailureCounts();
           this.connect();

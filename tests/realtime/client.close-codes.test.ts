@@ -35,6 +35,20 @@ describe('realtime client: close codes', () => {
     expect(h.sent('hello')).toHaveLength(4);
   });
 
+  it('gives an operator who presses "reconnect now" a fresh renewal budget', async () => {
+    h = connectClient();
+    await h.advance(10);
+    h.backend.faults.rejectSessions = true;
+    h.backend.expireSessions();
+    await h.advance(100);
+    expect(h.state()).toBe('stopped');
+    h.backend.faults.rejectSessions = false;
+    h.backend.expireSessions(); // the id it holds is dead: it must renew again
+    h.client.reconnectNow();
+    await h.advance(100);
+    expect(h.state()).toBe('live');
+  });
+
   it('counts renewals afresh after a welcome', async () => {
     h = connectClient();
     await h.advance(10);

@@ -15,6 +15,17 @@ describe('realtime client: browser signals', () => {
     expect(h.sent('hello')).toHaveLength(1);
   });
 
+  it('keeps a stopped client stopped when the network goes and comes back', async () => {
+    h = connectClient();
+    await h.advance(10);
+    h.backend.closeAll(4401);
+    await h.advance(10);
+    h.signals.goOffline();
+    h.signals.goOnline();
+    await h.advance(60_000);
+    expect(h.client.getSnapshot()).toMatchObject({ state: 'stopped', stopReason: 'unauthorized' });
+  });
+
   it('reconnects at once when the network comes back', async () => {
     h = connectClient();
     await h.advance(10);
