@@ -5,6 +5,7 @@ import type {
   Sample,
   ServerMessage,
 } from '../src/realtime/protocol';
+import { toClientMessage } from './client-messages';
 import { makeAlert, MetricFeed } from './feed';
 
 /**
@@ -422,8 +423,10 @@ export class MockBackend {
   receiveHttp(sessionId: string | null, body: unknown): HttpReply {
     if (this.faults.unavailable) return UNAVAILABLE;
     if (!this.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
-    const messages = Array.isArray(body) ? body : [body];
-    for (const message of messages) this.handleClientMessage(sessionId, message as ClientMessage);
+    const messages = (Array.isArray(body) ? body : [body]).map(toClientMessage);
+    if (messages.length > 1_000 || messages.some((message) => message === null))
+      return { status: 400, body: { error: 'invalid_message' } };
+    for (const message of messages) this.handleClientMessage(sessionId, message!);
     return { status: 202, body: null };
   }
 
@@ -491,21 +494,21 @@ export class MockBackend {
       this.stats.barePongs++;
       return;
     }
-    let message: ClientMessage;
+    let parsed: unknown;
     try {
-      message = JSON.parse(text) as ClientMessage;
+      parsed = JSON.parse(text);
     } catch {
-      return this.deliver(
-        state,
-        JSON.stringify({ type: 'error', code: 'invalid_json', message: 'frame is not JSON' }),
-      );
+      return this.deliver(state, errorFrame('invalid_json', 'frame is not JSON'));
     }
+    const message = toClientMessage(parsed);
     if (!state.welcomed) {
       if (message?.type !== 'hello') {
-        return this.endPeer(state, () => state.peer.close(1002, 'expected hello first'));
+        return this.endPeer(state, () => state.peer.close(1002, 'expected a valid hello first'));
       }
       return this.hello(state, message);
     }
+    if (!message)
+      return this.deliver(state, errorFrame('invalid_message', 'message not understood'));
     this.handleClientMessage(state.sessionId, message, state);
   }
 
@@ -516,7 +519,7 @@ export class MockBackend {
     }
     state.sessionId = hello.sessionId;
     const session = this.sessions.get(hello.sessionId);
-    if (session) session.topics = new Set(hello.topics ?? []);
+    if (session) session.topics = new Set(hello.topics);
     const oldest = this.log[0]?.seq ?? this.seq + 1;
     const canResume =
       hello.epoch === this.epoch &&
@@ -548,7 +551,7 @@ export class MockBackend {
     state?: PeerState,
   ): void {
     const session = sessionId ? this.sessions.get(sessionId) : undefined;
-    switch (message?.type) {
+    switch (message.type) {
       case 'ping':
         if (state) this.deliver(state, JSON.stringify({ type: 'pong', ts: message.ts }));
         return;
@@ -621,6 +624,10 @@ export class MockBackend {
     this.ids++;
     return `${prefix}_${this.ids.toString(36)}${Math.floor(this.random() * 2 ** 40).toString(36)}`;
   }
+}
+
+function errorFrame(code: string, message: string): string {
+  return JSON.stringify({ type: 'error', code, message } satisfies ServerMessage);
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

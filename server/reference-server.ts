@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MockBackend, type BackendOptions } from '../mocks/backend';
+import type { ScenarioRunner, ScenarioSpec } from '../mocks/scenario';
+import { runScenario } from '../mocks/scenario-runner';
+import { handleApi } from './api-routes';
+import { handleControl } from './control-routes';
+import { sendJson } from './http-io';
+import { attachWebSocket } from './websocket-adapter';
+
+/**
+ * The reference server: the Pulseboard protocol over real sockets (node:http and `ws`), backed
+ * by the same MockBackend and scenarios as the in-page mocks. See docs/reference-server.md.
+ */
+export type ReferenceServerOptions = {
+  /** Default 127.0.0.1: nothing beyond this machine unless asked. */
+  host?: string;
+  /** Default 0: a free port (read it back from `port`). */
+  port?: number;
+  /** A path prefix the base URL carries, e.g. `/pulse`; default none. */
+  prefix?: string;
+  /** A scenario spec (`session-expiry;firstMs=500`); invalid text throws. */
+  scenario?: string | readonly ScenarioSpec[];
+  backend?: BackendOptions;
+  /** Where scenario phases and problems are reported; default silent. */
+  log?: (line: string) => void;
+};
+
+export type ReferenceServer = {
+  /** The base URL to give the dashboard (`?api=`). */
+  url: string;
+  host: string;
+  port: number;
+  backend: MockBackend;
+  scenarios: ScenarioRunner;
+  close(): Promise<void>;
+};
+
+export async function startReferenceServer(
+  options: ReferenceServerOptions = {},
+): Promise<ReferenceServer> {
+  const host = options.host ?? '127.0.0.1';
+  const prefix = (options.prefix ?? '').replace(/\/+$/, '');
+  if (prefix !== '' && !prefix.startsWith('/'))
+    throw new Error(`Expected a prefix starting with "/" but got "${options.prefix}"`);
+  const log = options.log ?? (() => {});
+  const backend = new MockBackend(options.backend).start();
+  const scenarios = runScenario(backend, options.scenario);
+  let lastPhases = 0;
+  scenarios.subscribe(({ phases }) => {
+    if (phases.length < lastPhases) lastPhases = 0;
+    for (const phase of phases.slice(lastPhases))
+      log(`scenario ${phase.scenario}: ${phase.label} (+${Math.round(phase.atMs)} ms)`);
+    lastPhases = phases.length;
+  });
+  for (const phase of scenarios.current.phases)
+    log(`scenario ${phase.scenario}: ${phase.label} (+${Math.round(phase.atMs)} ms)`);
+  lastPhases = scenarios.current.phases.length;
+
+  const server = createServer((request, response) =>
+    route(backend, scenarios, prefix, request, response),
+  );
+  server.on('clientError', (_error, socket) => socket.destroy());
+  const detachWebSocket = attachWebSocket(server, backend, `${prefix}/ws`);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}${prefix}`,
+    host,
+    port,
+    backend,
+    scenarios,
+    async close() {
+      scenarios.stop();
+      backend.stop();
+      detachWebSocket();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function route(
+  backend: MockBackend,
+  scenarios: ScenarioRunner,
+  prefix: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://localhost');
+  } catch {
+    return sendJson(response, 400, { error: 'bad_url' });
+  }
+  try {
+    if (handleControl(backend, scenarios, request, response, url)) return;
+    if (handleApi(backend, prefix, request, response, url)) return;
+    if (request.method === 'GET' && (url.pathname === '/' || url.pathname === `${prefix}/`)) {
+      return sendJson(response, 200, {
+        name: 'Pulseboard reference server',
+        protocol: 'pulseboard/1',
+        docs: 'docs/reference-server.md',
+        websocket: `${prefix}/ws`,
+        epoch: backend.epoch,
+      });
+    }
+    sendJson(response, 404, { error: 'not_found' });
+  } catch (error) {
+    console.error('[reference-server] request failed:', error);
+    sendJson(response, 500, { error: 'internal' });
+  }
+}
