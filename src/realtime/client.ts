@@ -506,13 +506,7 @@ export class RealtimeClient {
 
   /** The server (or the network) ended the current attempt. */
   private closed(code: number, reason: string, welcomed: boolean): void {
-    this.lastClose = {
-      code,
-      reason,
-      description: describeCloseCode(code),
-      at: this.env.clock.now(),
-    };
-    if (this.wasHealthy()) this.resetFailureCounts();
+    this.recordClose(code, reason);
     const policy = closePolicy(code);
     switch (policy.action) {
       case 'renew':
@@ -536,6 +530,12 @@ export class RealtimeClient {
       this.discardSocket(attempt.socket, code, reason);
       attempt.socket = null;
     }
+    this.recordClose(code, reason);
+    this.retryLater(0, !welcomed);
+  }
+
+  /** Remember why the line ended; a line that had been healthy starts its failure count over. */
+  private recordClose(code: number, reason: string): void {
     this.lastClose = {
       code,
       reason,
@@ -543,7 +543,6 @@ export class RealtimeClient {
       at: this.env.clock.now(),
     };
     if (this.wasHealthy()) this.resetFailureCounts();
-    this.retryLater(0, !welcomed);
   }
 
   /** Back off before the next attempt. `failedBeforeWelcome` counts toward the HTTP fallback. */
@@ -616,13 +615,7 @@ export class RealtimeClient {
         this.transport = 'websocket';
       }
     }
-    this.lastClose = {
-      code: 1006,
-      reason: failure.detail,
-      description: describeCloseCode(1006),
-      at: this.env.clock.now(),
-    };
-    if (this.wasHealthy()) this.resetFailureCounts();
+    this.recordClose(1006, failure.detail);
     // The HTTP side failing says nothing about WebSocket: it does not count toward the fallback.
     this.retryLater(0, false);
   }
