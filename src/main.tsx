@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { resolveBackend } from './app/config';
@@ -8,24 +8,32 @@ import './ui/styles.css';
 
 async function main() {
   const config = resolveBackend(location.search, location.origin, import.meta.env.VITE_API_BASE);
+  let tools: ReactNode = null;
+  let qa: unknown = null;
+  let notice = config.problem;
   if (config.mode === 'mock') {
     // Loaded only in mock mode, so a dashboard pointed at a real backend never downloads it.
-    const { startMockBackend } = await import('../mocks/browser');
-    await startMockBackend(config.baseUrl);
+    const { startQaMode } = await import('./ui/qa/start-qa-mode');
+    const mock = await startQaMode(config.baseUrl, location, history);
+    tools = mock.tools;
+    qa = mock.qa;
+    notice = [notice, mock.problem].filter(Boolean).join(' · ') || undefined;
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('Expected an element #root in index.html');
   const store = createDashboardStore();
   // A read-only handle for browser tests and the benchmark (store commits, sequence numbers).
-  (window as unknown as { __PULSEBOARD__: unknown }).__PULSEBOARD__ = { store, config };
+  // In mock mode `qa` fires faults too: the QA kit's own browser tests use it.
+  (window as unknown as { __PULSEBOARD__: unknown }).__PULSEBOARD__ = { store, config, qa };
   const createClient = browserClientFactory(config.timing);
   createRoot(root).render(
     <StrictMode>
       <App
         store={store}
         baseUrl={config.baseUrl}
-        notice={config.problem}
+        notice={notice}
         createClient={createClient}
+        tools={tools}
       />
     </StrictMode>,
   );
