@@ -9,6 +9,7 @@ import { useAcknowledge, viewOf } from './use-alerts';
 import { useI18n } from './use-i18n';
 
 export const SUMMARY_TOAST_ID = 'alert-summary';
+const RANK: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
 export const alertToastId = (alertId: string) => `alert:${alertId}`;
 
 /**
@@ -98,22 +99,22 @@ export function AlertToasts() {
     const sync = () => {
       const state = store.getState();
       const { dismissed } = operator.getState();
-      // alertIds is newest first: admit the new ones oldest first, so the newest end up on top.
+      // alertIds is newest first. In a burst the places go to critical alerts first, then to
+      // the newest: the operator sees what matters and what is current; the rest are counted.
       const arrived: string[] = [];
       for (const id of state.alertIds) {
         if (known.has(id)) continue;
         known.add(id);
-        arrived.push(id);
+        if (isOpen(id) && dismissed[id] === undefined) arrived.push(id);
       }
-      let overflowChanged = false;
-      for (const id of arrived.reverse()) {
-        if (!isOpen(id) || dismissed[id] !== undefined) continue;
+      arrived.sort((a, b) => RANK[severityOf(a)] - RANK[severityOf(b)]);
+      const held: string[] = [];
+      for (const id of arrived) {
         if (visible.size < toastLimit) show(id);
-        else {
-          overflow.unshift(id);
-          overflowChanged = true;
-        }
+        else held.push(id);
       }
+      const overflowChanged = held.length > 0;
+      overflow = [...held, ...overflow];
       // Acknowledged or resolved anywhere (here, another operator): its toast goes.
       for (const id of [...visible.keys()]) if (!isOpen(id)) leave(id, false);
       if (overflowChanged || overflow.some((id) => !isOpen(id))) updateSummary();

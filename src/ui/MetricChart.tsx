@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { Locale, Point } from '../store';
 import { formatClock, formatNumber } from './i18n';
 import type { Limit } from './metric-catalog';
+import { timeTicks } from './time-ticks';
 
 /**
  * Kept in its own module so recharts loads after the first paint (React.lazy in MetricPanel).
@@ -19,6 +20,9 @@ export type MetricChartProps = {
 };
 
 function MetricChart({ points, width, height, limits, limitLabels, locale }: MetricChartProps) {
+  const first = points[0]?.ts ?? 0;
+  const last = points[points.length - 1]?.ts ?? 0;
+  const ticks = useMemo(() => timeTicks(first, last, width / 110), [first, last, width]);
   return (
     <LineChart
       width={width}
@@ -30,6 +34,7 @@ function MetricChart({ points, width, height, limits, limitLabels, locale }: Met
         dataKey="ts"
         type="number"
         domain={['dataMin', 'dataMax']}
+        ticks={ticks}
         tickFormatter={(ts: number) => formatClock(ts, locale)}
         minTickGap={56}
         stroke="var(--muted)"

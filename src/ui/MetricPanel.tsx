@@ -3,7 +3,7 @@ import type { Point, SeriesEntry } from '../store';
 import { downsampleMinMax } from './downsample';
 import { useEnvironment } from './environment';
 import { decimalsOf, formatClock, formatNumber, type Messages } from './i18n';
-import { breachedLimit, metricLabel, type Limit } from './metric-catalog';
+import { breachedLimit, metricLabel, unitLabel, type Limit } from './metric-catalog';
 import { useOperator } from './operator-context';
 import { usePaused, useRedrawScheduler } from './redraw-context';
 import type { ChartHandle } from './redraw-scheduler';
@@ -132,14 +132,13 @@ export function MetricPanel({ name }: { name: string }) {
   }, [scheduler, store, name, env.IntersectionObserver]);
 
   const limits = env.catalog[name]?.limits ?? NO_LIMITS;
+  const unit = unitLabel(env.catalog, name, locale, frame.unit);
   const limitLabels = useMemo(
     () =>
       limits.map((limit) =>
-        t.limit[limit.kind](
-          `${formatNumber(limit.value, locale)}${frame.unit ? ` ${frame.unit}` : ''}`,
-        ),
+        t.limit[limit.kind](`${formatNumber(limit.value, locale)}${unit ? ` ${unit}` : ''}`),
       ),
-    [limits, t, locale, frame.unit],
+    [limits, t, locale, unit],
   );
   const label = metricLabel(env.catalog, name, locale);
   const { current, start } = frame;
@@ -160,7 +159,7 @@ export function MetricPanel({ name }: { name: string }) {
           <span className="panel__number">
             {current ? formatNumber(current.value, locale, frame.decimals) : '–'}
           </span>{' '}
-          <span className="panel__unit">{frame.unit ?? ''}</span>
+          <span className="panel__unit">{unit ?? ''}</span>
         </p>
       </header>
       <div className="panel__sub">
@@ -168,7 +167,7 @@ export function MetricPanel({ name }: { name: string }) {
           current={current}
           start={start}
           windowMs={windowMs}
-          unit={frame.unit}
+          unit={unit}
           decimals={frame.decimals}
         />
         {breach && <span className="panel__breach">{limitLabels[breachIndex]}</span>}

@@ -7,7 +7,12 @@ import type { Locale } from '../store';
  */
 export type LimitKind = 'max' | 'min' | 'ucl' | 'lcl';
 export type Limit = { kind: LimitKind; value: number };
-export type MetricInfo = { label?: Partial<Record<Locale, string>>; limits?: readonly Limit[] };
+export type MetricInfo = {
+  label?: Partial<Record<Locale, string>>;
+  /** The unit in the operator's language; without one, the unit the server sends. */
+  unit?: Partial<Record<Locale, string>>;
+  limits?: readonly Limit[];
+};
 export type MetricCatalog = Readonly<Record<string, MetricInfo>>;
 
 export const DEFAULT_CATALOG: MetricCatalog = {
@@ -19,8 +24,11 @@ export const DEFAULT_CATALOG: MetricCatalog = {
       { kind: 'min', value: 2 },
     ],
   },
-  active_vehicles: { label: { en: 'Active vehicles', ko: '운행 차량' } },
-  pending_orders: { label: { en: 'Pending orders', ko: '대기 주문' } },
+  active_vehicles: {
+    label: { en: 'Active vehicles', ko: '운행 차량' },
+    unit: { ko: '대' },
+  },
+  pending_orders: { label: { en: 'Pending orders', ko: '대기 주문' }, unit: { ko: '건' } },
   on_time_rate: {
     label: { en: 'On-time rate', ko: '정시 배송률' },
     limits: [{ kind: 'min', value: 92 }],
@@ -32,6 +40,15 @@ export function metricLabel(catalog: MetricCatalog, name: string, locale: Locale
   if (label) return label;
   const words = name.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function unitLabel(
+  catalog: MetricCatalog,
+  name: string,
+  locale: Locale,
+  sent: string | undefined,
+): string | undefined {
+  return catalog[name]?.unit?.[locale] ?? sent;
 }
 
 /** Whether a value breaks one of the metric's limits (a control limit counts as one). */

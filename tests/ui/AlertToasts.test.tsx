@@ -88,6 +88,13 @@ describe('alert toasts', () => {
     expect((window as { pwned?: boolean }).pwned).toBeUndefined();
   });
 
+  it('renders an alert whose time is out of range instead of crashing', async () => {
+    const { store } = renderAlerts();
+    raise(store, alertFixture({ id: 'odd', ts: 1e20, title: 'Odd clock' }));
+    await advance(50);
+    expect(row('odd')).toHaveTextContent('Odd clock');
+  });
+
   it('keeps a critical toast until it is acknowledged, while info and warning leave by themselves', async () => {
     const { store } = renderAlerts();
     raise(
@@ -126,6 +133,20 @@ describe('alert toasts', () => {
     expect(visibleToasts()).toHaveLength(4);
     expect(document.querySelectorAll('[data-toast-summary]')).toHaveLength(1);
     expect(summary()).toHaveTextContent('+38 more alerts');
+  });
+
+  it('gives the places in a burst to critical alerts first, then to the newest', async () => {
+    const { store } = renderAlerts();
+    raise(
+      store,
+      alertFixture({ id: 'crit-oldest', severity: 'critical', ts: T0 }),
+      ...Array.from({ length: 20 }, (_, i) =>
+        alertFixture({ id: `i${i}`, severity: 'info', ts: T0 + 1 + i }),
+      ),
+    );
+    await advance(50);
+    expect(visibleToasts().sort()).toEqual(['crit-oldest', 'i17', 'i18', 'i19']);
+    expect(summary()).toHaveTextContent('+17 more alerts');
   });
 
   it('gives a critical alert held back by a storm its own toast as soon as a place frees up', async () => {

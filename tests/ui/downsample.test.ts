@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RingBuffer } from '../../src/store';
 import { downsampleMinMax } from '../../src/ui/downsample';
 import { staleness, usualIntervalMs } from '../../src/ui/staleness';
+import { timeTicks } from '../../src/ui/time-ticks';
 
 function series(values: number[], capacity = values.length) {
   const buffer = new RingBuffer(capacity);
@@ -63,5 +64,17 @@ describe('staleness', () => {
     expect(
       staleness({ now: 10_001, updatedAt: 10_000, intervalMs: 1_000, delivering: false }),
     ).toEqual({ stale: true, reason: 'connection', since: 10_000 });
+  });
+});
+
+describe('timeTicks', () => {
+  it('never repeats a label while the window holds only a few seconds', () => {
+    expect(timeTicks(10_200, 12_900, 4)).toEqual([11_000, 12_000]);
+  });
+
+  it('uses round steps and at most the ticks that fit', () => {
+    const ticks = timeTicks(0, 15 * 60_000, 5);
+    expect(ticks.length).toBeLessThanOrEqual(5);
+    expect(ticks[1]! - ticks[0]!).toBe(300_000);
   });
 });
