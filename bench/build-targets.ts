@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 
@@ -11,8 +13,31 @@ export const APP_DIST = path.resolve(PREFIX);
 export const NAIVE_DIST = path.resolve(`${PREFIX}-naive`);
 export const CEILING_DIR = path.resolve('bench/ceiling');
 
-export async function buildTargets(): Promise<void> {
+/**
+ * `working-tree` (default) builds the app as it is on disk, which is what someone iterating on a
+ * fix wants. `head` (BENCH_SOURCE=head) builds the last commit, exported with `git archive` into
+ * the git-ignored `dist-bench-src/` (inside the repository so node_modules resolve; lint and
+ * format skip `dist-*` too): what a published figure should be tied to while colleagues have
+ * work in progress in the same tree.
+ */
+export type AppSource = 'working-tree' | 'head';
+
+export function appSource(): AppSource {
+  return process.env.BENCH_SOURCE === 'head' ? 'head' : 'working-tree';
+}
+
+export async function buildTargets(source: AppSource = appSource()): Promise<void> {
+  let root = process.cwd();
+  if (source === 'head') {
+    root = path.resolve(`${PREFIX}-src`);
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    const archive = execFileSync('git', ['archive', '--format=tar', 'HEAD']);
+    execFileSync('tar', ['-x', '-C', root], { input: archive });
+  }
   await build({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'warn',
     build: { outDir: APP_DIST, emptyOutDir: true, sourcemap: false },
   });

@@ -14,7 +14,7 @@ export type Machine = {
   commit: string;
 };
 
-export function describeMachine(browserVersion: string): Machine {
+export function describeMachine(browserVersion: string, source: 'working-tree' | 'head'): Machine {
   const git = (...args: string[]) => {
     try {
       return execFileSync('git', args, {
@@ -26,7 +26,9 @@ export function describeMachine(browserVersion: string): Machine {
     }
   };
   // A shared working tree is usually dirty; say so rather than pretend the commit is the code.
-  const dirty = git('status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts') !== '';
+  const dirty =
+    source === 'working-tree' &&
+    git('status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts') !== '';
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
@@ -39,6 +41,12 @@ export function describeMachine(browserVersion: string): Machine {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     browser: `Chromium ${browserVersion} (headless)`,
-    commit: `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty ? ' + uncommitted changes in src/' : ''}`,
+    commit:
+      `${git('rev-parse', '--short', 'HEAD') || 'unknown'}` +
+      (source === 'head'
+        ? ' (the commit, built with BENCH_SOURCE=head)'
+        : dirty
+          ? ' + uncommitted changes in src/ (the working tree was built)'
+          : ''),
   };
 }

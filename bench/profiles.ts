@@ -16,6 +16,11 @@ export type Profile = {
   floodSeconds: number;
   /** Length of each sustained-ingest trial (the 30 s). */
   sustainSeconds: number;
+  /**
+   * The naive peer's trials are shorter: it falls behind within seconds at any rate near its
+   * capacity, and a shorter trial can only flatter it (less time for a backlog to show).
+   */
+  naiveSustainSeconds: number;
   /** Trial rates as fractions of the measured flood capacity, tried in order until one holds. */
   sustainFractions: readonly number[];
   /** Message rates for the redraw / smoothness runs (single-sample messages). */
@@ -43,7 +48,8 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     floodWarmupSeconds: 2,
     floodSeconds: 5,
     sustainSeconds: 30,
-    sustainFractions: [0.9, 0.7, 0.5, 0.3],
+    naiveSustainSeconds: 10,
+    sustainFractions: [0.85, 0.6, 0.4],
     rates: [100, 1_000, 5_000],
     rateWarmupSeconds: 2,
     rateSeconds: 8,
@@ -51,8 +57,8 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     soakHours: 8,
     soakCapSeconds: 45,
     reconnectCycles: 500,
-    cycleCapSeconds: 90,
-    restarts: 6,
+    cycleCapSeconds: 60,
+    restarts: 5,
     outageMs: 2_000,
   },
   quick: {
@@ -64,7 +70,8 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     floodWarmupSeconds: 1,
     floodSeconds: 3,
     sustainSeconds: 8,
-    sustainFractions: [0.9, 0.6, 0.3],
+    naiveSustainSeconds: 5,
+    sustainFractions: [0.85, 0.6, 0.4],
     rates: [100, 1_000, 5_000],
     rateWarmupSeconds: 1,
     rateSeconds: 4,
@@ -85,6 +92,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     floodWarmupSeconds: 0.3,
     floodSeconds: 0.7,
     sustainSeconds: 1,
+    naiveSustainSeconds: 1,
     sustainFractions: [0.5],
     rates: [200],
     rateWarmupSeconds: 0.3,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hasChromium, launchChromium, CHROMIUM_PATH } from '../tests/e2e/chromium';
-import { APP_DIST, buildTargets, CEILING_DIR, NAIVE_DIST } from './build-targets';
+import { APP_DIST, appSource, buildTargets, CEILING_DIR, NAIVE_DIST } from './build-targets';
 import { startFeedServer } from './feed-server';
 import { describeMachine } from './machine';
 import type { BenchContext } from './phases/context';
@@ -23,6 +23,7 @@ import { serveStatic } from './static-server';
  *   npm run bench                  full run (a few minutes), regenerates docs/performance.md
  *   npm run bench -- --quick       same phases, short windows (also writes the doc, marked quick)
  *   npm run bench:smoke            seconds; proves the harness runs; writes test-artifacts/ only
+ *   BENCH_SOURCE=head              bench the last commit instead of the working tree
  *   BENCH_ONLY=ingest,rates        run some phases (size, ingest, rates, memory, recovery);
  *                                  a partial run never writes docs/performance.md
  */
@@ -59,8 +60,9 @@ async function main(): Promise<number> {
       `[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`,
     );
   log(`profile ${profile.name}, phases ${phases.join(', ')}`);
-  log('building the app and the naive peer');
-  await buildTargets();
+  const source = appSource();
+  log(`building the app (${source}) and the naive peer`);
+  await buildTargets(source);
 
   const [app, naive, ceiling, feed, browser] = await Promise.all([
     serveStatic(APP_DIST),
@@ -69,7 +71,7 @@ async function main(): Promise<number> {
     startFeedServer(),
     launchChromium(),
   ]);
-  const machine = describeMachine(browser.version());
+  const machine = describeMachine(browser.version(), source);
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.browser}, load ${machine.loadAverage}`);
   const ctx: BenchContext = {
     browser,

@@ -21,7 +21,7 @@ export type BenchContext = {
 /** Interval between simulated samples of one series (the dashboard's nominal 10 samples/s). */
 export const SAMPLE_STEP_MS = 100;
 /** Samples per message while prefilling: setup only, so as few messages as possible. */
-const PREFILL_BATCH = 600;
+const PREFILL_BATCH = 3_000;
 
 /**
  * A fresh page on a fresh stream: the feed is reset (new epoch, seq 0), the page loads and goes
@@ -86,6 +86,5 @@ export async function pushSynthetic(
 /** Rounds a rate to two significant digits, so reported trial rates read as chosen numbers. */
 export function roundRate(value: number): number {
   if (!(value > 0)) return 0;
-  const magnitude = 10 ** (Math.floor(Math.log10(value)) - 1);
-  return Math.max(1, Math.round(value / magnitude) * magnitude);
+  return Math.max(1, Number(value.toPrecision(2)));
 }

@@ -51,7 +51,7 @@ export async function runIngest(
       samplesPerMessage,
       capacity,
       sustained: 0,
-      sustainSeconds: profile.sustainSeconds,
+      sustainSeconds: subject === 'naive' ? profile.naiveSustainSeconds : profile.sustainSeconds,
       trials: [],
     };
     if (subject === 'ceiling') return result;
@@ -63,10 +63,11 @@ export async function runIngest(
         await page.close();
         page = await openReady(ctx, subject);
       }
-      const trial = await sustainTrial(ctx, page, samplesPerMessage, rate, profile.sustainSeconds);
+      const seconds = subject === 'naive' ? profile.naiveSustainSeconds : profile.sustainSeconds;
+      const trial = await sustainTrial(ctx, page, samplesPerMessage, rate, seconds);
       result.trials.push(trial);
       ctx.log(
-        `  ${subject} ${shape}: ${rate} msg/s for ${profile.sustainSeconds} s -> ` +
+        `  ${subject} ${shape}: ${rate} msg/s for ${seconds} s -> ` +
           `${trial.keptUp ? 'kept up' : 'fell behind'} (applied ${trial.applied.toFixed(0)}/s, ` +
           `backlog ${trial.finalBacklog})`,
       );

@@ -22,7 +22,7 @@ export type MemoryResult = {
 };
 
 const CYCLE_FEED_RATE = 20;
-const CYCLE_CLOSE_AFTER_MS = 30;
+const CYCLE_CLOSE_AFTER_MS = 20;
 
 export async function runMemory(ctx: BenchContext, subject: SubjectName): Promise<MemoryResult> {
   const { feed, profile } = ctx;

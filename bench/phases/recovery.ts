@@ -4,13 +4,13 @@ import { openReady, type BenchContext } from './context';
 
 /**
  * Recovery: the feed server restarts (closes every socket with 1012, stops listening for
- * `outageMs`, comes back on the same port with a new epoch); how long from its return until the
+ * `outageMs` plus up to a second, comes back on the same port with a new epoch); how long from its return until the
  * badge says live again. Each restart uses a fresh page, so every one starts from a client that
  * has been healthy (a dashboard sees a restart every few hours, not every few seconds) and backoff
  * history from the previous restart does not leak into the next. Pulseboard runs with its
  * production timings here (no `timing=fast`); the naive peer with its fixed 1 s retry.
  */
-export type RecoveryResult = { subject: SubjectName; outageMs: number; times: number[] };
+export type RecoveryResult = { subject: SubjectName; outages: number[]; times: number[] };
 
 const FEED_RATE = 20;
 const LIVE_BEFORE_RESTART_MS = 500;
@@ -22,13 +22,18 @@ export async function runRecovery(
 ): Promise<RecoveryResult> {
   const { feed, profile } = ctx;
   const times: number[] = [];
+  const outages: number[] = [];
   for (let restart = 0; restart < profile.restarts; restart++) {
     const page = await openReady(ctx, subject, { fastTiming: false, retryMs: 1000 }, 0);
     try {
       feed.setMode({ kind: 'rate', messagesPerSecond: FEED_RATE, samplesPerMessage: 1 });
       await hold(LIVE_BEFORE_RESTART_MS);
       await feed.down();
-      await hold(profile.outageMs);
+      // Up to a second of random extra outage, so a client retrying on a fixed period is not
+      // always caught at the same phase of its retry loop.
+      const outage = profile.outageMs + Math.round(Math.random() * 1000);
+      outages.push(outage);
+      await hold(outage);
       await feed.up();
       const upAt = Date.now();
       const deadline = upAt + GIVE_UP_MS;
@@ -47,5 +52,5 @@ export async function runRecovery(
       await page.close();
     }
   }
-  return { subject, outageMs: profile.outageMs, times };
+  return { subject, outages, times };
 }
