@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { Locale, Point } from '../store';
-import { formatClock, formatNumber } from './i18n';
+import { formatAxisNumber, formatClock } from './i18n';
 import type { Limit } from './metric-catalog';
 import { timeTicks } from './time-ticks';
 
@@ -17,9 +17,19 @@ export type MetricChartProps = {
   /** Already-translated label per limit, same order as `limits`. */
   limitLabels: readonly string[];
   locale: Locale;
+  /** Decimals the series is sent with: 0 means whole numbers, so no fractional axis ticks. */
+  decimals: number;
 };
 
-function MetricChart({ points, width, height, limits, limitLabels, locale }: MetricChartProps) {
+function MetricChart({
+  points,
+  width,
+  height,
+  limits,
+  limitLabels,
+  locale,
+  decimals,
+}: MetricChartProps) {
   const first = points[0]?.ts ?? 0;
   const last = points[points.length - 1]?.ts ?? 0;
   const ticks = useMemo(() => timeTicks(first, last, width / 110), [first, last, width]);
@@ -38,14 +48,16 @@ function MetricChart({ points, width, height, limits, limitLabels, locale }: Met
         tickFormatter={(ts: number) => formatClock(ts, locale)}
         minTickGap={56}
         stroke="var(--muted)"
-        tick={{ fill: 'var(--muted)', fontSize: 12 }}
+        tick={{ fill: 'var(--muted)' }}
       />
       <YAxis
         domain={['auto', 'auto']}
+        allowDecimals={decimals > 0}
         width={56}
-        tickFormatter={(v: number) => formatNumber(v, locale)}
+        // Up to two decimals and no padding zeros: "137.25" and "138" never both read "138".
+        tickFormatter={(v: number) => formatAxisNumber(v, locale)}
         stroke="var(--muted)"
-        tick={{ fill: 'var(--muted)', fontSize: 12 }}
+        tick={{ fill: 'var(--muted)' }}
       />
       {limits.map((limit, i) => (
         <ReferenceLine
@@ -64,7 +76,6 @@ function MetricChart({ points, width, height, limits, limitLabels, locale }: Met
             position:
               limit.kind === 'max' || limit.kind === 'ucl' ? 'insideTopRight' : 'insideBottomRight',
             fill: 'var(--muted)',
-            fontSize: 12,
           }}
         />
       ))}

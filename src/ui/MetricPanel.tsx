@@ -191,6 +191,7 @@ export function MetricPanel({ name }: { name: string }) {
               limits={limits}
               limitLabels={limitLabels}
               locale={locale}
+              decimals={frame.decimals}
             />
           </Suspense>
         )}

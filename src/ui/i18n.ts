@@ -228,6 +228,10 @@ export function formatNumber(value: number, locale: Locale, decimals?: number): 
   });
 }
 
+export function formatAxisNumber(value: number, locale: Locale): string {
+  return value.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 2 });
+}
+
 /** The precision a series is sent with: the most decimals among its recent values, at most 3. */
 export function decimalsOf(values: readonly number[]): number {
   let most = 0;

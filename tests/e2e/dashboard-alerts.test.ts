@@ -53,8 +53,11 @@ describe.skipIf(!hasChromium)('dashboard flows in the browser', () => {
     return page;
   }
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS_DIR, 'look', `${name}.png`) });
+  const shot = async (page: Page, name: string) => {
+    // Fold the QA panel (mock mode only) so the screenshot shows the operator's view.
+    await page.evaluate(() => document.querySelector('.qa details')?.removeAttribute('open'));
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'look', `${name}.png`) });
+  };
 
   it('acknowledges from the panel and shows the server confirming it', async () => {
     const page = await open();
@@ -83,48 +86,33 @@ describe.skipIf(!hasChromium)('dashboard flows in the browser', () => {
       dialogs++;
       void dialog.dismiss();
     });
-    // Feed a burst straight into the store, as 40 alert messages in one frame would.
+    // A real burst through the wire: the mock backend's QA handle floods 40 alerts at once and
+    // sends one with hostile markup in its title and message.
     await page.evaluate(() => {
-      type Handle = {
-        store: {
-          getState(): { alerts: Record<string, unknown>; alertIds: string[] };
-          setState(patch: object): void;
-        };
-      };
-      const { store } = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__;
-      const now = Date.now();
-      const severities = ['critical', 'warning', 'info'] as const;
-      const alerts = { ...store.getState().alerts };
-      const ids = [...store.getState().alertIds];
-      for (let i = 0; i < 40; i++) {
-        const id = `storm-${i}`;
-        const title = i === 39 ? '<img src=x onerror=alert(1)>' : `Storm alert ${i}`;
-        alerts[id] = {
-          id,
-          severity: severities[i % 3],
-          title,
-          message: 'Burst from the test <script>alert(2)</script>',
-          source: 'e2e',
-          ts: now + i,
-          status: 'open',
-          receivedAt: now,
-          history: [{ status: 'open', at: now + i }],
-        };
-        ids.unshift(id);
-      }
-      store.setState({ alerts, alertIds: ids });
+      type Qa = { fire(command: object): string | null };
+      const { qa } = (window as unknown as { __PULSEBOARD__: { qa: Qa } }).__PULSEBOARD__;
+      qa.fire({ type: 'malformed', kind: 'html-text' });
+      qa.fire({ type: 'flood-alerts', count: 40 });
     });
     await page.waitForSelector('[data-toast-summary]', { timeout: 5_000 });
     const toasts = await page.locator('[data-toast-alert][data-visible="true"]').count();
     expect(toasts).toBeLessThanOrEqual(4);
     expect(await page.locator('[data-toast-summary]').textContent()).toMatch(/알림 \d+건 더 있음/);
-    expect(await page.locator('[data-alert-id^="storm-"]').count()).toBe(40);
-    expect(await page.locator('[data-alert-id="storm-39"] .alert__title').textContent()).toBe(
-      '<img src=x onerror=alert(1)>',
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-alert-id]').length >= 41,
+      undefined,
+      {
+        timeout: 5_000,
+      },
+    );
+    const injected = page.locator('[data-alert-id^="html_"] .alert__title');
+    expect(await injected.textContent()).toBe(
+      '<img src=x onerror="window.__pwned=1">Injected title',
     );
     expect(await page.locator('.alerts img, .toaster img').count()).toBe(0);
     await shot(page, 'storm-dark-ko');
     expect(dialogs).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(consoleErrors(log)).toEqual([]);
   });
 
@@ -149,6 +137,45 @@ describe.skipIf(!hasChromium)('dashboard flows in the browser', () => {
     });
   });
 
+  it('dims a panel whose series stops while the connection stays live', async () => {
+    const page = await open({ colorScheme: 'dark' });
+    await page.evaluate(() => {
+      type Qa = { fire(command: object): string | null };
+      const { qa } = (window as unknown as { __PULSEBOARD__: { qa: Qa } }).__PULSEBOARD__;
+      qa.fire({ type: 'pause-feed', on: true });
+    });
+    await page.waitForSelector('[data-metric="cargo_temperature"][data-stale="data"]', {
+      timeout: 5_000,
+    });
+    expect(await page.getByTestId('connection-badge').getAttribute('data-status')).toBe('live');
+    expect(
+      await page.locator('[data-metric="cargo_temperature"] .panel__stale').textContent(),
+    ).toMatch(/^No new data since \d\d:\d\d:\d\d$/);
+    await shot(page, 'stale-dark-en');
+    await page.evaluate(() => {
+      type Qa = { fire(command: object): string | null };
+      const { qa } = (window as unknown as { __PULSEBOARD__: { qa: Qa } }).__PULSEBOARD__;
+      qa.fire({ type: 'pause-feed', on: false });
+    });
+    await page.waitForSelector('[data-metric="cargo_temperature"]:not([data-stale])', {
+      timeout: 5_000,
+    });
+  });
+
+  it('shows why it stopped when the server refuses the operator (4401)', async () => {
+    const page = await open({ locale: 'ko-KR' });
+    await page.evaluate(() => {
+      type Qa = { fire(command: object): string | null };
+      const { qa } = (window as unknown as { __PULSEBOARD__: { qa: Qa } }).__PULSEBOARD__;
+      qa.fire({ type: 'close', code: 4401, reason: 'token revoked' });
+    });
+    await page.waitForSelector('[data-testid="connection-badge"][data-status="offline"]', {
+      timeout: 5_000,
+    });
+    expect(await page.getByTestId('connection-badge').textContent()).toContain('권한 없음');
+    await shot(page, 'unauthorized-light-ko');
+  });
+
   it('freezes the charts on pause while the store keeps ingesting, and catches up on resume', async () => {
     const page = await open();
     const line = () =>
@@ -167,7 +194,7 @@ describe.skipIf(!hasChromium)('dashboard flows in the browser', () => {
             }
           ).__PULSEBOARD__.store.getState().commits,
       );
-    await page.getByRole('button', { name: /Pause/ }).click();
+    await page.locator('button[data-action="pause"]').click();
     const frozen = await line();
     const before = await commits();
     // Real data keeps arriving: wait for plenty of store commits, then look again.
@@ -185,7 +212,7 @@ describe.skipIf(!hasChromium)('dashboard flows in the browser', () => {
     expect(await line()).toBe(frozen);
     expect(await commits()).toBeGreaterThan(before);
     await shot(page, 'paused-light-en');
-    await page.getByRole('button', { name: /Resume/ }).click();
+    await page.locator('button[data-action="pause"]').click();
     await page.waitForFunction(
       (old) =>
         document

@@ -67,6 +67,9 @@ async function waitForDashboard(page: Page) {
     });
   }
   await page.evaluate(() => window.scrollTo(0, 0));
+  // The QA panel (mock mode only) opens over a corner; fold it so the operator's view is what
+  // the screenshot shows.
+  await page.evaluate(() => document.querySelector('.qa details')?.removeAttribute('open'));
   // The first alert of the mock feed comes after about 3 s.
   await page.waitForSelector('[data-alert-id]', { timeout: 15_000 });
 }
