@@ -1,4 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react';
+import { Profiler } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Toolbar } from '../../src/ui/Toolbar';
 import { MetricPanel } from '../../src/ui/MetricPanel';
@@ -110,6 +111,28 @@ describe('MetricPanel', () => {
     }
     expect(changes).toBeGreaterThanOrEqual(3);
     expect(changes).toBeLessThanOrEqual(5);
+  });
+
+  it('does not re-render a panel when only another series changes', async () => {
+    let renders = 0;
+    const { store } = renderDashboard(
+      <>
+        <Profiler id="a" onRender={() => renders++}>
+          <MetricPanel name="a" />
+        </Profiler>
+        <MetricPanel name="b" />
+      </>,
+    );
+    push(store, 'a', T0, 1);
+    push(store, 'b', T0, 1);
+    await advance(1_000);
+    renders = 0;
+    for (let i = 1; i <= 60; i++) {
+      push(store, 'b', T0 + i * 16, i);
+      await advance(16);
+    }
+    expect(renders).toBe(0);
+    expect(pointsOf('b')).toBeGreaterThan(1);
   });
 
   it('staggers panels so no two redraw in the same frame', async () => {
