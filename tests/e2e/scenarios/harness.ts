@@ -1,0 +1,256 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BackendOptions } from '../../../mocks/backend';
+import type { BadgeStatus } from '../../../src/realtime';
+import { startReferenceServer, type ReferenceServer } from '../../../server/reference-server';
+import { consoleErrors, launchChromium, recordConsole, saveArtifacts } from '../chromium';
+import { servePreview } from '../preview';
+
+/**
+ * What the scenario browser tests share: open the built dashboard on a backend, read what the
+ * operator sees (badge, alerts, toasts, charts) and what the store holds, and wait on conditions
+ * only, never on the clock.
+ */
+
+/** Generous ceilings: a condition normally holds within a few seconds on the fast timing. */
+export const WAIT_MS = 15_000;
+
+export type Dashboard = {
+  page: Page;
+  context: BrowserContext;
+  log: string[];
+  /** On failure: screenshot and console log in test-artifacts/; always: close the context. */
+  finish(testName: string, failed: boolean): Promise<void>;
+};
+
+/** Opens the dashboard on `api` with `?timing=fast`, recording every badge status it shows. */
+export async function openDashboard(
+  browser: Browser,
+  siteUrl: string,
+  api: string | null,
+  extraQuery = '',
+): Promise<Dashboard> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const log = recordConsole(page);
+  // Every status the badge takes, however briefly, in order: the phases a person would see.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __badgeHistory: string[] }).__badgeHistory = seen;
+    const note = () => {
+      const status = document
+        .querySelector('[data-testid="connection-badge"]')
+        ?.getAttribute('data-status');
+      if (status && seen[seen.length - 1] !== status) seen.push(status);
+    };
+    new MutationObserver(note).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-status'],
+    });
+  });
+  const query = new URLSearchParams({ timing: 'fast' });
+  if (api) query.set('api', api);
+  await page.goto(`${siteUrl}/?${query}${extraQuery}`);
+  return {
+    page,
+    context,
+    log,
+    async finish(testName, failed) {
+      if (failed) await saveArtifacts(page, testName, log);
+      await context.close();
+    },
+  };
+}
+
+export async function waitForStatus(page: Page, status: BadgeStatus, timeout = WAIT_MS) {
+  await page.waitForSelector(`[data-testid="connection-badge"][data-status="${status}"]`, {
+    timeout,
+  });
+}
+
+export function badgeHistory(page: Page): Promise<BadgeStatus[]> {
+  return page.evaluate(
+    () => (window as unknown as { __badgeHistory: BadgeStatus[] }).__badgeHistory,
+  );
+}
+
+/** What the store says about the connection (the read-only test handle of main.tsx). */
+export type ConnectionView = {
+  state: string;
+  status: BadgeStatus;
+  epoch: string | null;
+  lastSeq: number | null;
+  sessionId: string | null;
+  duplicatesDropped: number;
+  latencyMs: number | null;
+  errors: Record<string, number>;
+  lastClose: { code: number; reason: string } | null;
+  stopReason: string | null;
+};
+
+export function connection(page: Page): Promise<ConnectionView> {
+  return page.evaluate(() => {
+    type Handle = { store: { getState(): { connection: ConnectionView } } };
+    const c = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.store.getState()
+      .connection;
+    return {
+      state: c.state,
+      status: c.status,
+      epoch: c.epoch,
+      lastSeq: c.lastSeq,
+      sessionId: c.sessionId,
+      duplicatesDropped: c.duplicatesDropped,
+      latencyMs: c.latencyMs,
+      errors: { ...c.errors },
+      lastClose: c.lastClose ? { code: c.lastClose.code, reason: c.lastClose.reason } : null,
+      stopReason: c.stopReason,
+    };
+  });
+}
+
+/** Waits until the page's store holds exactly this epoch and seq: nothing lost on the way. */
+export async function waitForSeq(page: Page, epoch: string, seq: number, timeout = WAIT_MS) {
+  await page.waitForFunction(
+    ([wantEpoch, wantSeq]) => {
+      type Handle = {
+        store: { getState(): { connection: { epoch: string; lastSeq: number } | null } };
+      };
+      const c = (window as unknown as { __PULSEBOARD__?: Handle }).__PULSEBOARD__?.store.getState()
+        .connection;
+      return c?.epoch === wantEpoch && c.lastSeq === wantSeq;
+    },
+    [epoch, seq] as const,
+    { timeout },
+  );
+}
+
+/** Every `data-alert-id` row in the alerts panel, in page order. */
+export function alertRows(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-alert-id]')].map(
+      (row) => row.getAttribute('data-alert-id') ?? '',
+    ),
+  );
+}
+
+/** Asserts each id appears as exactly one row. */
+export async function expectEachAlertOnce(page: Page, ids: readonly string[]) {
+  const rows = await alertRows(page);
+  const counts = new Map<string, number>();
+  for (const id of rows) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const wrong = ids.filter((id) => counts.get(id) !== 1);
+  expect(wrong, 'alerts not listed exactly once').toEqual([]);
+  expect(new Set(rows).size, 'duplicate rows in the alerts panel').toBe(rows.length);
+}
+
+/** The drawn line of a metric's chart (`d` of its recharts path). */
+export function chartLine(page: Page, metric = 'cargo_temperature'): Promise<string> {
+  return page.evaluate(
+    (name) =>
+      document
+        .querySelector(`[data-metric="${name}"] path.recharts-line-curve`)
+        ?.getAttribute('d') ?? '',
+    metric,
+  );
+}
+
+/** Waits until the chart draws a line different from `before`: the chart is still moving. */
+export async function waitForChartToMove(page: Page, before: string, metric = 'cargo_temperature') {
+  await page.waitForFunction(
+    ([name, old]) => {
+      const d =
+        document
+          .querySelector(`[data-metric="${name}"] path.recharts-line-curve`)
+          ?.getAttribute('d') ?? '';
+      return d.startsWith('M') && d !== old;
+    },
+    [metric, before] as const,
+    { timeout: WAIT_MS },
+  );
+}
+
+/**
+ * Console errors the application caused. The browser's own reports of a refused handshake or a
+ * failed request (the very faults a scenario injects) are the network's doing, not the app's.
+ */
+export function appErrors(log: readonly string[]): string[] {
+  return consoleErrors(log).filter(
+    (line) => !/WebSocket connection to .* failed|Failed to load resource|net::ERR_/.test(line),
+  );
+}
+
+/**
+ * Per-file setup: one browser and one preview of the built app; per test, reference servers and
+ * dashboards that are torn down (with artifacts on failure) however the test ends.
+ */
+export function scenarioSuite() {
+  let browser: Browser | undefined;
+  let site: { url: string; close: () => Promise<void> } | undefined;
+  const servers: ReferenceServer[] = [];
+  const dashboards: Dashboard[] = [];
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchChromium(), servePreview()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  afterEach(async (context) => {
+    const failed = context.task.result?.state === 'fail';
+    for (const dashboard of dashboards.splice(0)) await dashboard.finish(context.task.name, failed);
+    for (const server of servers.splice(0)) await server.close();
+  });
+
+  return {
+    get siteUrl() {
+      if (!site) throw new Error('Expected the preview server to be up (beforeAll)');
+      return site.url;
+    },
+    /** A reference server on a free loopback port running `scenario`, alerts it raised tracked. */
+    async server(scenario: string, backend: BackendOptions = {}) {
+      const server = await startReferenceServer({ scenario, backend: { ...FEED, ...backend } });
+      servers.push(server);
+      const alerts: string[] = [];
+      server.backend.onPublish((m) => {
+        if (m.type === 'alert') alerts.push(m.alert.id);
+      });
+      return Object.assign(server, { alerts });
+    },
+    async open(api: string | null, extraQuery = '') {
+      if (!browser || !site) throw new Error('Expected the browser to be up (beforeAll)');
+      const dashboard = await openDashboard(browser, site.url, api, extraQuery);
+      dashboards.push(dashboard);
+      return dashboard;
+    },
+  };
+}
+
+/** A feed that shows alerts early, so every test sees some. */
+const FEED: BackendOptions = { firstAlertMs: 800, alertEveryMs: 2_000 };
+
+/** Resolves when the server's scenario reaches a phase whose label starts with `label`. */
+export function phaseReached(server: ReferenceServer, label: string): Promise<void> {
+  return new Promise((resolve) => {
+    const reached = () => server.scenarios.current.phases.some((p) => p.label.startsWith(label));
+    if (reached()) return resolve();
+    const off = server.scenarios.subscribe(() => {
+      if (!reached()) return;
+      off();
+      resolve();
+    });
+  });
+}
+
+/**
+ * Pauses the feed and waits until the page holds exactly the server's epoch and seq, with every
+ * alert the server raised listed once: nothing lost, nothing doubled.
+ */
+export async function expectCaughtUp(page: Page, server: ReferenceServer & { alerts: string[] }) {
+  server.backend.faults.feedPaused = true;
+  await waitForSeq(page, server.backend.epoch, server.backend.seq);
+  await expectEachAlertOnce(page, server.alerts);
+  server.backend.faults.feedPaused = false;
+}
