@@ -107,6 +107,12 @@ export function AlertToasts() {
         known.add(id);
         if (isOpen(id) && dismissed[id] === undefined) arrived.push(id);
       }
+      // Days of uptime must not grow this set: the store keeps a bounded list of alerts, and an
+      // id it dropped long ago may be forgotten here too.
+      if (known.size > 2 * state.alertIds.length + 100) {
+        const current = new Set(state.alertIds);
+        for (const id of known) if (!current.has(id)) known.delete(id);
+      }
       arrived.sort((a, b) => RANK[severityOf(a)] - RANK[severityOf(b)]);
       const held: string[] = [];
       for (const id of arrived) {

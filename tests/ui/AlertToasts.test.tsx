@@ -135,6 +135,22 @@ describe('alert toasts', () => {
     expect(summary()).toHaveTextContent('+38 more alerts');
   });
 
+  it('leads from the summary toast to the alerts panel, and dismissing it forgets the rest', async () => {
+    const { store, operator } = renderAlerts();
+    raise(
+      store,
+      ...Array.from({ length: 6 }, (_, i) => alertFixture({ id: `w${i}`, severity: 'warning' })),
+    );
+    await advance(50);
+    const summaryEl = summary() as HTMLElement;
+    fireEvent.click(within(summaryEl).getByRole('button', { name: 'Show all' }));
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Alerts' }));
+    fireEvent.click(within(summaryEl).getByRole('button', { name: 'Dismiss' }));
+    await advance(50);
+    expect(summary()).toBeNull();
+    expect(Object.keys(operator.getState().dismissed).sort()).toEqual(['w0', 'w1']);
+  });
+
   it('gives the places in a burst to critical alerts first, then to the newest', async () => {
     const { store } = renderAlerts();
     raise(
