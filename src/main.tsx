@@ -2,6 +2,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { resolveBackend } from './app/config';
+import { workerClientFactory } from './app/realtime-worker';
 import { createDashboardStore } from './store';
 import { browserClientFactory } from './ui/use-realtime-connection';
 import './ui/styles.css';
@@ -25,7 +26,10 @@ async function main() {
   // A read-only handle for browser tests and the benchmark (store commits, sequence numbers).
   // In mock mode `qa` fires faults too: the QA kit's own browser tests use it.
   (window as unknown as { __PULSEBOARD__: unknown }).__PULSEBOARD__ = { store, config, qa };
-  const createClient = browserClientFactory(config.timing);
+  const createClient =
+    config.engine === 'worker'
+      ? workerClientFactory(config.timing)
+      : browserClientFactory(config.timing);
   createRoot(root).render(
     <StrictMode>
       <App

@@ -10,9 +10,18 @@ export type BackendConfig = {
   baseUrl: string;
   /** Connection timings; `?timing=fast` shortens them for QA and browser tests. */
   timing: ClientTiming;
+  /** Where the connection engine runs: the page's main thread, or a Web Worker. */
+  engine: EngineMode;
   /** Set when `?api=` was given but unusable; the app falls back to the mock and says so. */
   problem?: string;
 };
+
+/**
+ * `page` runs the engine on the main thread; `worker` runs it in a Web Worker, so socket events,
+ * parsing and validation never compete with rendering. `?engine=` chooses; the mock backend
+ * (MSW) can only intercept the page's own sockets, so mock mode always uses `page`.
+ */
+export type EngineMode = 'page' | 'worker';
 
 export type ClientTiming = Pick<
   RealtimeOptions,
@@ -34,23 +43,41 @@ export function resolveBackend(
   search: string,
   origin: string,
   buildTimeBase?: string,
+  workersAvailable = typeof Worker !== 'undefined',
 ): BackendConfig {
   const params = new URLSearchParams(search);
   const timing = params.get('timing') === 'fast' ? FAST_TIMING : {};
+  const asked = params.get('engine');
+  const remote = (baseUrl: string): BackendConfig => ({
+    mode: 'remote',
+    baseUrl,
+    timing,
+    engine: chooseEngine(asked, workersAvailable),
+  });
+  const mock = (problem?: string): BackendConfig => ({
+    mode: 'mock',
+    baseUrl: origin,
+    timing,
+    engine: 'page',
+    ...(problem ? { problem } : {}),
+  });
   const fromUrl = params.get('api');
   if (fromUrl !== null && fromUrl !== '') {
     const url = parseHttpUrl(fromUrl);
-    if (url) return { mode: 'remote', baseUrl: url, timing };
-    return {
-      mode: 'mock',
-      baseUrl: origin,
-      timing,
-      problem: `Ignored ?api=${fromUrl}: not an http(s) URL`,
-    };
+    if (url) return remote(url);
+    return mock(`Ignored ?api=${fromUrl}: not an http(s) URL`);
   }
   const fromBuild = buildTimeBase ? parseHttpUrl(buildTimeBase) : null;
-  if (fromBuild) return { mode: 'remote', baseUrl: fromBuild, timing };
-  return { mode: 'mock', baseUrl: origin, timing };
+  if (fromBuild) return remote(fromBuild);
+  return mock();
+}
+
+/** Where the engine runs against a real backend unless `?engine=` says otherwise. */
+export const DEFAULT_REMOTE_ENGINE: EngineMode = 'page';
+
+function chooseEngine(asked: string | null, workersAvailable: boolean): EngineMode {
+  if (!workersAvailable) return 'page';
+  return asked === 'page' || asked === 'worker' ? asked : DEFAULT_REMOTE_ENGINE;
 }
 
 function parseHttpUrl(value: string): string | null {

@@ -125,6 +125,24 @@ export type RealtimeOptions = {
 
 type Listener = (event: RealtimeEvent) => void;
 
+/**
+ * What the app holds: the engine itself (`RealtimeEngine`, on the page's thread) or its proxy
+ * in front of a Web Worker (`WorkerRealtimeClient`). Both behave the same.
+ */
+export interface RealtimeClient {
+  /** Subscribe to events; returns the unsubscribe. */
+  listen(listener: (event: RealtimeEvent) => void): () => void;
+  getSnapshot(): ConnectionSnapshot;
+  start(): void;
+  stop(): void;
+  dispose(): void;
+  reconnectNow(): void;
+  send(message: OutgoingMessage): void;
+  ack(alertId: string): void;
+  subscribe(topics: string[]): void;
+  unsubscribe(topics: string[]): void;
+}
+
 /** The transport attempt in flight: what must be torn down when it ends. */
 type Attempt = {
   abort: AbortController;
@@ -156,7 +174,7 @@ const NO_ERRORS = Object.fromEntries(ERROR_KINDS.map((kind) => [kind, 0])) as Re
  * // later
  * off(); client.dispose();
  */
-export class RealtimeClient {
+export class RealtimeEngine implements RealtimeClient {
   private readonly env: Environment;
   private readonly api: HttpApi;
   private readonly backoff: BackoffOptions;
@@ -632,8 +650,10 @@ export class RealtimeClient {
         return this.onWelcome(socket, attempt, message);
       case 'ping':
         // Answer in the form we were asked in: an older server sending bare "ping" expects "pong".
-        if (result.legacy) return this.sendText(socket, 'pong');
-        return this.sendRaw(socket, { type: 'pong', ts: message.ts });
+        if (result.legacy) this.sendText(socket, 'pong');
+        else this.sendRaw(socket, { type: 'pong', ts: message.ts });
+        // A quiet feed still shows its age honestly: a heartbeat is news for "updated … ago".
+        return this.changed();
       case 'pong':
         // Only an echo of our own ping measures the round trip (bare "pong" carries no ts).
         if (message.ts === this.lastPingTs) {
@@ -1002,5 +1022,5 @@ export class RealtimeClient {
 }
 
 export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
-  return new RealtimeClient(options);
+  return new RealtimeEngine(options);
 }

@@ -1,6 +1,7 @@
 // The public surface of the realtime core. Nothing here imports React, the store or the DOM.
-export { createRealtimeClient, RealtimeClient, ERROR_KINDS } from './client';
+export { createRealtimeClient, RealtimeEngine, ERROR_KINDS } from './client';
 export type {
+  RealtimeClient,
   ConnectionSnapshot,
   ErrorKind,
   RealtimeEvent,
@@ -26,3 +27,6 @@ export type {
 export * from './protocol';
 export { parseServerFrame, toServerMessage } from './validate';
 export type { FrameErrorKind, FrameResult } from './validate';
+export { WorkerRealtimeClient } from './worker-client';
+export { hostRealtimeEngine } from './worker-host';
+export type { MessagePortLike, WorkerEngineOptions } from './worker-protocol';

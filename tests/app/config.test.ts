@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { FAST_TIMING, resolveBackend } from '../../src/app/config';
+import { DEFAULT_REMOTE_ENGINE, FAST_TIMING, resolveBackend } from '../../src/app/config';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 
 describe('resolveBackend', () => {
   it('uses the embedded mock at the page origin when nothing is configured', () => {
-    expect(resolveBackend('', ORIGIN)).toEqual({ mode: 'mock', baseUrl: ORIGIN, timing: {} });
+    expect(resolveBackend('', ORIGIN)).toEqual({
+      mode: 'mock',
+      baseUrl: ORIGIN,
+      timing: {},
+      engine: 'page',
+    });
   });
 
   it('lets ?api= point the running app at a backend', () => {
@@ -13,6 +18,7 @@ describe('resolveBackend', () => {
       mode: 'remote',
       baseUrl: 'http://10.0.0.5:8080',
       timing: {},
+      engine: DEFAULT_REMOTE_ENGINE,
     });
   });
 
@@ -21,7 +27,19 @@ describe('resolveBackend', () => {
       mode: 'remote',
       baseUrl: 'https://pulse.example.com',
       timing: {},
+      engine: DEFAULT_REMOTE_ENGINE,
     });
+  });
+
+  it('runs the engine where ?engine= says, when the browser has workers', () => {
+    const api = '?api=http://10.0.0.5:8080';
+    expect(resolveBackend(`${api}&engine=worker`, ORIGIN, undefined, true).engine).toBe('worker');
+    expect(resolveBackend(`${api}&engine=page`, ORIGIN, undefined, true).engine).toBe('page');
+    expect(resolveBackend(`${api}&engine=worker`, ORIGIN, undefined, false).engine).toBe('page');
+  });
+
+  it('keeps the engine on the page in mock mode, where MSW can see its sockets', () => {
+    expect(resolveBackend('?engine=worker', ORIGIN, undefined, true).engine).toBe('page');
   });
 
   it('shortens the connection timings with ?timing=fast', () => {
