@@ -19,6 +19,8 @@ export type Dashboard = {
   page: Page;
   context: BrowserContext;
   log: string[];
+  /** Lines added to the saved console log on failure (a child server's output, say). */
+  extraLog: string[];
   /** On failure: screenshot and console log in test-artifacts/; always: close the context. */
   finish(testName: string, failed: boolean): Promise<void>;
 };
@@ -50,6 +52,7 @@ export async function openDashboard(
       attributeFilter: ['data-status'],
     });
   });
+  const extraLog: string[] = [];
   const query = new URLSearchParams({ timing: 'fast' });
   if (api) query.set('api', api);
   await page.goto(`${siteUrl}/?${query}${extraQuery}`);
@@ -58,9 +61,20 @@ export async function openDashboard(
     context,
     log,
     async finish(testName, failed) {
-      if (failed) await saveArtifacts(page, testName, log);
+      if (failed) {
+        // The store's view of the connection at the moment of failure, beside the console log.
+        const state = await page
+          .evaluate(() => {
+            type Handle = { store: { getState(): { connection: unknown } } };
+            const handle = (window as unknown as { __PULSEBOARD__?: Handle }).__PULSEBOARD__;
+            return JSON.stringify(handle?.store.getState().connection ?? null);
+          })
+          .catch((error: unknown) => `unavailable: ${String(error)}`);
+        await saveArtifacts(page, testName, [...log, `[connection] ${state}`, ...extraLog]);
+      }
       await context.close();
     },
+    extraLog,
   };
 }
 

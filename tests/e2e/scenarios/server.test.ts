@@ -70,14 +70,18 @@ describe.skipIf(!hasChromium)('scenarios in the browser: the server', () => {
   it('a killed server process: connecting while it is gone, live on the new one', async () => {
     let server = await spawnReferenceServer(['--port', '0', '--tick-ms', '100']);
     const { port } = server;
+    const { page, log, extraLog } = await suite.open(server.url);
+    // On failure the artifacts get both server processes' output too.
+    const output = () => extraLog.push('[server]', ...server.output);
     try {
-      const { page, log } = await suite.open(server.url);
       await waitForStatus(page, 'live');
       const first = await control(server);
       await waitForSeq(page, first.epoch, (await control(server)).seq);
       await server.kill(); // SIGKILL: no close frame, no goodbye
+      output();
       await waitForStatus(page, 'connecting');
       server = await spawnReferenceServer(['--port', String(port), '--tick-ms', '100']);
+      extraLog.push(`[respawned at ${new Date().toISOString()}]`);
       await waitForStatus(page, 'live', 20_000);
       const paused = await control(server, { type: 'pause-feed', on: true });
       expect(paused.epoch).not.toBe(first.epoch);
@@ -89,6 +93,7 @@ describe.skipIf(!hasChromium)('scenarios in the browser: the server', () => {
       expect(history.at(-1)).toBe('live');
       expect(appErrors(log)).toEqual([]);
     } finally {
+      output();
       await server.kill();
     }
   });
