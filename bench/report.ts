@@ -55,7 +55,7 @@ export function ratio(
       return 'naive never';
     return '–';
   }
-  if (better === null) return naive === 0 ? '–' : `${fmt(pulseboard / naive, 2)}×`;
+  if (better === null) return naive <= 0 || pulseboard < 0 ? '–' : `${fmt(pulseboard / naive, 2)}×`;
   let r = better === 'higher' ? pulseboard / naive : naive / pulseboard;
   if (pulseboard === naive) return 'same';
   if (!ok(r))
@@ -200,9 +200,10 @@ export function verdicts(results: BenchResults): Verdict[] {
   const memory = results.memory.pulseboard;
   if (memory) {
     const growth = memory.afterSoak.heapMB / memory.warm.heapMB - 1;
+    const mid = memory.midSoak ? ` -> ${fmt(memory.midSoak.heapMB, 1)}` : '';
     out.push({
-      target: `heap after GC grows < 10 % over the soak (${fmt(memory.soakHoursDone, 1)} h of samples)`,
-      measured: `${fmt(memory.warm.heapMB, 1)} -> ${fmt(memory.afterSoak.heapMB, 1)} MB (${growth >= 0 ? '+' : ''}${fmt(growth * 100, 1)} %)`,
+      target: `heap after GC grows < 10 % over the soak (${fmt(memory.soakHoursDone, 1)} h of samples after warm-up)`,
+      measured: `${fmt(memory.warm.heapMB, 1)}${mid} -> ${fmt(memory.afterSoak.heapMB, 1)} MB (${growth >= 0 ? '+' : ''}${fmt(growth * 100, 1)} %)`,
       met: growth < 0.1 && memory.soakHoursDone >= results.profile.soakHours * 0.99,
     });
     const nodeGrowth = memory.afterCycles.nodes - memory.afterSoak.nodes;
@@ -210,10 +211,11 @@ export function verdicts(results: BenchResults): Verdict[] {
     out.push({
       target: `DOM nodes and listeners flat after ${memory.cyclesDone} reconnects`,
       measured: `nodes ${memory.afterSoak.nodes} -> ${memory.afterCycles.nodes}, listeners ${memory.afterSoak.listeners} -> ${memory.afterCycles.listeners}`,
-      // "Flat": a few nodes of difference is the badge's text, not a leak per reconnect.
+      // "Flat": a leak of one node or listener per reconnect would add hundreds; a handful of
+      // difference is whatever happens to be on screen (badge text, a button), not growth.
       met:
-        nodeGrowth <= 20 &&
-        listenerGrowth <= 5 &&
+        nodeGrowth <= Math.max(20, memory.afterSoak.nodes * 0.02) &&
+        listenerGrowth <= Math.max(10, memory.afterSoak.listeners * 0.01) &&
         memory.cyclesDone >= results.profile.reconnectCycles,
     });
   }
@@ -381,7 +383,7 @@ export function renderReport(results: BenchResults, notes: string): string {
           pb: pb?.reactCommitsPerSecond,
           naive: naive?.reactCommitsPerSecond,
           digits: 1,
-          better: 'lower',
+          better: null,
         },
         {
           label: 'redraws / s per chart (mean)',
@@ -432,7 +434,14 @@ export function renderReport(results: BenchResults, notes: string): string {
           label: 'long tasks (> 50 ms)',
           pb: pb?.longTasks.count,
           naive: naive?.longTasks.count,
+          better: null,
+        },
+        {
+          label: 'time in long tasks',
+          pb: pb ? pb.longTasks.perSecond * 100 : undefined,
+          naive: naive ? naive.longTasks.perSecond * 100 : undefined,
           better: 'lower',
+          unit: ' %',
         },
         {
           label: 'longest task',
@@ -486,7 +495,9 @@ export function renderReport(results: BenchResults, notes: string): string {
       fmt(run.onscreenRedrawsPerSecond, 1),
     ]);
   if (offscreenRows.length > 0) {
-    parts.push(`### Charts out of view (${fmt(1000)} msg/s, viewport 1600×420)`);
+    parts.push(
+      `### Charts out of view (${fmt(1000)} msg/s, viewport 1600×260: the second row is out of view)`,
+    );
     parts.push(
       table(
         ['page', 'charts out of view', 'their redraws / s', 'redraws / s of charts in view'],
@@ -500,7 +511,7 @@ export function renderReport(results: BenchResults, notes: string): string {
   const nvMem = results.memory.naive;
   if (pbMem || nvMem) {
     parts.push(
-      `After warm-up (${fmt(profile.prefillPerSeries)} points per series), after a soak of ${fmt(profile.soakHours)} h of samples ` +
+      `After warm-up (charts filled to ${fmt(profile.prefillPerSeries)} points per series, then an hour of samples), half-way through and after a soak of ${fmt(profile.soakHours)} more hours of samples ` +
         `(10 samples/s per series, ${profile.soakBatch} samples per message, as fast as the page takes them, capped at ${profile.soakCapSeconds} s), ` +
         `and after ${fmt(profile.reconnectCycles)} reconnect cycles (the server closes each connection 20 ms after its welcome with 1012; Pulseboard's “Reconnect now” button is pressed whenever it shows, so its backoff does not stretch the phase; the naive peer retries after 10 ms). ` +
         'Heap is CDP `JSHeapUsedSize` after two forced GCs; nodes and listeners are CDP `Nodes` and `JSEventListeners`.',
@@ -513,6 +524,14 @@ export function renderReport(results: BenchResults, notes: string): string {
           label: 'JS heap after GC, warm',
           pb: pbMem?.warm.heapMB,
           naive: nvMem?.warm.heapMB,
+          digits: 1,
+          better: 'lower',
+          unit: ' MB',
+        },
+        {
+          label: 'JS heap after GC, half-way',
+          pb: pbMem?.midSoak?.heapMB,
+          naive: nvMem?.midSoak?.heapMB,
           digits: 1,
           better: 'lower',
           unit: ' MB',
@@ -546,7 +565,7 @@ export function renderReport(results: BenchResults, notes: string): string {
           pb: pbMem?.soakHoursDone,
           naive: nvMem?.soakHoursDone,
           digits: 2,
-          better: 'higher',
+          better: null,
         },
         {
           label: 'soak wall time',

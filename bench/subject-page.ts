@@ -129,15 +129,31 @@ export class SubjectPage {
     return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
   }
 
-  /** JS heap after two full GCs, DOM nodes and event listeners. */
+  /**
+   * JS heap after full GCs, DOM nodes and event listeners: the median of three readings taken
+   * after a second's settling (the last redraws of a burst land within it), because one reading
+   * after GC still moves by 10-15 % with whatever a frame happened to hold.
+   */
   async memory(): Promise<MemoryReading> {
-    await this.cdp.send('HeapProfiler.collectGarbage');
-    await this.cdp.send('HeapProfiler.collectGarbage');
-    const metrics = await this.metrics();
+    await hold(1_000);
+    const readings: MemoryReading[] = [];
+    for (let i = 0; i < 3; i++) {
+      await this.cdp.send('HeapProfiler.collectGarbage');
+      await this.cdp.send('HeapProfiler.collectGarbage');
+      const metrics = await this.metrics();
+      readings.push({
+        heapMB: (metrics.JSHeapUsedSize ?? Number.NaN) / 1024 / 1024,
+        nodes: metrics.Nodes ?? Number.NaN,
+        listeners: metrics.JSEventListeners ?? Number.NaN,
+      });
+      await hold(200);
+    }
+    const median = (pick: (reading: MemoryReading) => number) =>
+      readings.map(pick).sort((a, b) => a - b)[1] ?? Number.NaN;
     return {
-      heapMB: (metrics.JSHeapUsedSize ?? Number.NaN) / 1024 / 1024,
-      nodes: metrics.Nodes ?? Number.NaN,
-      listeners: metrics.JSEventListeners ?? Number.NaN,
+      heapMB: median((r) => r.heapMB),
+      nodes: median((r) => r.nodes),
+      listeners: median((r) => r.listeners),
     };
   }
 

@@ -21,7 +21,7 @@ export type BenchContext = {
 /** Interval between simulated samples of one series (the dashboard's nominal 10 samples/s). */
 export const SAMPLE_STEP_MS = 100;
 /** Samples per message while prefilling: setup only, so as few messages as possible. */
-const PREFILL_BATCH = 3_000;
+export const PREFILL_BATCH = 3_000;
 
 /**
  * A fresh page on a fresh stream: the feed is reset (new epoch, seq 0), the page loads and goes

@@ -55,7 +55,9 @@ export async function runIngest(
       trials: [],
     };
     if (subject === 'ceiling') return result;
-    for (const fraction of profile.sustainFractions) {
+    const fractions =
+      subject === 'naive' ? profile.naiveSustainFractions : profile.sustainFractions;
+    for (const fraction of fractions) {
       const rate = roundRate(capacity * fraction);
       if (rate <= 0) break;
       // A page that fell behind in the last trial carries a backlog: start the next one fresh.
@@ -111,26 +113,27 @@ async function sustainTrial(
   seconds: number,
 ): Promise<Trial> {
   const { feed } = ctx;
-  const sent0 = feed.stats().seq;
   const applied0 = await page.appliedSeq();
+  const sent0 = feed.stats().seq;
   const startedAt = performance.now();
   feed.setMode({ kind: 'rate', messagesPerSecond: rate, samplesPerMessage });
   let maxBacklog = 0;
   let applied = applied0;
+  let sentEnd = sent0;
   try {
     while (performance.now() - startedAt < seconds * 1000) {
       await hold(Math.min(1000, seconds * 1000 - (performance.now() - startedAt)));
       applied = await page.appliedSeq(10_000).catch(() => applied);
-      maxBacklog = Math.max(maxBacklog, feed.stats().seq - applied);
+      sentEnd = feed.stats().seq;
+      maxBacklog = Math.max(maxBacklog, sentEnd - applied);
     }
   } finally {
     feed.setMode({ kind: 'idle' });
   }
   const elapsed = (performance.now() - startedAt) / 1000;
-  const sentEnd = feed.stats().seq;
   const sent = (sentEnd - sent0) / elapsed;
   const appliedRate = (applied - applied0) / elapsed;
-  const finalBacklog = sentEnd - applied;
+  const finalBacklog = Math.max(0, sentEnd - applied);
   const keptUp = appliedRate >= 0.97 * sent && finalBacklog <= Math.max(100, Math.ceil(rate * 0.5));
   return { offered: rate, sent, applied: appliedRate, finalBacklog, maxBacklog, keptUp };
 }

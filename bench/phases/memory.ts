@@ -1,56 +1,72 @@
 import { METRICS } from '../feed-server';
 import { hold } from '../stats';
 import type { MemoryReading, SubjectName } from '../subject-page';
-import { openReady, pushSynthetic, SAMPLE_STEP_MS, type BenchContext } from './context';
+import {
+  openReady,
+  PREFILL_BATCH,
+  pushSynthetic,
+  SAMPLE_STEP_MS,
+  type BenchContext,
+} from './context';
 
 /**
- * Memory: a wall screen's day compressed. After warm-up (charts full), the JS heap after GC, DOM
- * nodes and event listeners; then a soak that pushes `soakHours` of 10 samples/s per series as
- * fast as the page takes it (simulated timestamps); again; then reconnect cycles (the server closes
- * every connection shortly after its welcome); again.
+ * Memory: a wall screen's day compressed. Warm-up is the charts filled and then an hour of live
+ * traffic (so the code paths, caches and JIT state of steady operation exist before the baseline);
+ * then the JS heap after GC, DOM nodes and event listeners; then a soak that pushes `soakHours` of
+ * 10 samples/s per series as fast as the page takes it (simulated timestamps), read again half-way
+ * and at the end; then reconnect cycles (the server closes every connection shortly after its
+ * welcome); read again.
  */
 export type MemoryResult = {
   subject: SubjectName;
   warm: MemoryReading;
+  midSoak: MemoryReading | null;
   afterSoak: MemoryReading;
   afterCycles: MemoryReading;
-  /** Hours of samples actually pushed (the soak is capped in time for a slow page). */
+  /** Hours of samples actually pushed after warm-up (the soak is capped in time for a slow page). */
   soakHoursDone: number;
   soakSeconds: number;
   cyclesDone: number;
   cycleSeconds: number;
 };
 
-const CYCLE_FEED_RATE = 20;
+const WARMUP_HOURS = 1;
+/** Just enough data during the cycles that resume has something to replay; more would only
+ * keep the charts redrawing and stretch the phase. */
+const CYCLE_FEED_RATE = 2;
 const CYCLE_CLOSE_AFTER_MS = 20;
+
+const perSeriesFor = (hours: number) => Math.round((hours * 3_600_000) / SAMPLE_STEP_MS);
 
 export async function runMemory(ctx: BenchContext, subject: SubjectName): Promise<MemoryResult> {
   const { feed, profile } = ctx;
-  const soakPerSeries = Math.round((profile.soakHours * 3_600_000) / SAMPLE_STEP_MS);
-  const warmPerSeries = profile.prefillPerSeries;
-  // The whole run is laid out in simulated time ending now: warm-up, then the soak, so the
-  // timestamps stay monotonic and the live samples that follow continue the same line.
+  const half = perSeriesFor(profile.soakHours / 2);
+  const warmHour = perSeriesFor(WARMUP_HOURS);
+  // The whole run is laid out in simulated time ending now (fill, warm-up hour, two soak halves),
+  // so timestamps stay monotonic and the live samples that follow continue the same line.
   const soakEnd = Date.now();
-  const warmEnd = soakEnd - soakPerSeries * SAMPLE_STEP_MS;
+  const midEnd = soakEnd - half * SAMPLE_STEP_MS;
+  const warmEnd = midEnd - half * SAMPLE_STEP_MS;
+  const fillEnd = warmEnd - warmHour * SAMPLE_STEP_MS;
   const page = await openReady(ctx, subject, { retryMs: 10 }, 0);
+  const push = (perSeries: number, batch: number, endTs: number, timeoutMs: number) =>
+    pushSynthetic(ctx, page, { perSeries, batch, endTs, timeoutMs });
   try {
-    await pushSynthetic(ctx, page, {
-      perSeries: warmPerSeries,
-      batch: profile.soakBatch,
-      endTs: warmEnd,
-      timeoutMs: 120_000,
-    });
+    const capMs = profile.soakCapSeconds * 1000;
+    await push(profile.prefillPerSeries, PREFILL_BATCH, fillEnd, 120_000);
+    await push(warmHour, profile.soakBatch, warmEnd, capMs / 4);
     const warm = await page.memory();
 
     const soakStart = performance.now();
     const seq0 = feed.stats().seq;
     const samples0 = feed.stats().samplesPublished;
-    const caughtUp = await pushSynthetic(ctx, page, {
-      perSeries: soakPerSeries,
-      batch: profile.soakBatch,
-      endTs: soakEnd,
-      timeoutMs: profile.soakCapSeconds * 1000,
-    });
+    let caughtUp = await push(half, profile.soakBatch, midEnd, capMs / 2);
+    let midSoak: MemoryReading | null = null;
+    if (caughtUp) {
+      midSoak = await page.memory();
+      const left = capMs - (performance.now() - soakStart);
+      caughtUp = left > 0 && (await push(half, profile.soakBatch, soakEnd, left));
+    }
     const soakSeconds = (performance.now() - soakStart) / 1000;
     // Whatever the page applied of what was sent counts; a capped soak reports fewer hours.
     const appliedMessages = (await page.appliedSeq(60_000)) - seq0;
@@ -106,6 +122,7 @@ export async function runMemory(ctx: BenchContext, subject: SubjectName): Promis
     return {
       subject,
       warm,
+      midSoak,
       afterSoak,
       afterCycles,
       soakHoursDone,
