@@ -11,8 +11,17 @@ export default async function setup() {
     );
     return;
   }
-  await build({
-    logLevel: 'warn',
-    build: { outDir: E2E_DIST, emptyOutDir: true, sourcemap: false },
-  });
+  // Vitest runs with NODE_ENV=test, which would give the browser tests React's development
+  // build (StrictMode double effects, dev warnings): test what operators get instead.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: E2E_DIST, emptyOutDir: true, sourcemap: false },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
