@@ -28,6 +28,13 @@ export type BenchResults = {
 
 type Better = 'higher' | 'lower' | null;
 
+const SUBJECT_LABELS: Record<SubjectName, string> = {
+  pulseboard: 'Pulseboard',
+  naive: 'naive peer',
+  ceiling: 'ceiling (main thread)',
+  'ceiling-worker': 'ceiling (Web Worker)',
+};
+
 const ok = (value: number) => Number.isFinite(value);
 
 export function fmt(value: number | undefined, digits = 0): string {
@@ -301,7 +308,7 @@ export function renderReport(results: BenchResults, notes: string): string {
   parts.push(
     `Flood capacity: the page sets the pace (about half a second of work kept in flight) for ${profile.floodSeconds} s. ` +
       `Sustained: fixed-rate trials of ${profile.sustainSeconds} s (the naive peer: ${profile.naiveSustainSeconds} s, which can only flatter it) at ${profile.sustainFractions.map((f) => `${f * 100} %`).join(', ')} ` +
-      'of the capacity; the first one the page keeps up with (applied >= 97 % of sent, backlog at the end under half a second) counts. ' +
+      'of the capacity; the first one the page keeps up with (applied >= 97 % of sent, backlog at the end under a quarter of a second) counts, at the rate the feed actually sent. ' +
       `Single: one sample per message; batched: ${profile.batchSize} samples per message. ` +
       `Pulseboard and the naive peer show six charts filled to ${fmt(profile.prefillPerSeries)} points each.`,
   );
@@ -349,6 +356,34 @@ export function renderReport(results: BenchResults, notes: string): string {
           .join('; '),
     );
   if (trialLines.length > 0) parts.push(`Trials:\n\n${trialLines.join('\n')}`);
+  const floodRows = (['ceiling', 'ceiling-worker', 'pulseboard', 'naive'] as const).flatMap(
+    (subject) =>
+      profile.shapes.map((shape) => {
+        const item = ingestFor(results, subject, shape);
+        return item
+          ? [
+              SUBJECT_LABELS[subject],
+              shape,
+              `${fmt(item.capacity)} msg/s`,
+              `${fmt(item.capacity * item.samplesPerMessage)} samples/s`,
+              `${fmt(item.floodBusyShare * 100)} %`,
+            ]
+          : [];
+      }),
+  );
+  if (floodRows.some((row) => row.length > 0)) {
+    parts.push(
+      'Flood capacity and the main thread meanwhile. The worker ceiling does the same receive and ' +
+        'parse in a Web Worker and tells the page once per frame: what moving the realtime core ' +
+        'off the main thread could buy (Pulseboard does not do this yet).',
+    );
+    parts.push(
+      table(
+        ['page', 'messages', 'flood capacity', 'samples/s', 'main thread busy during the flood'],
+        floodRows.filter((row) => row.length > 0),
+      ),
+    );
+  }
 
   parts.push('## Redraws and smoothness');
   parts.push(
@@ -512,7 +547,7 @@ export function renderReport(results: BenchResults, notes: string): string {
   if (pbMem || nvMem) {
     parts.push(
       `After warm-up (charts filled to ${fmt(profile.prefillPerSeries)} points per series, then an hour of samples), half-way through and after a soak of ${fmt(profile.soakHours)} more hours of samples ` +
-        `(10 samples/s per series, ${profile.soakBatch} samples per message, as fast as the page takes them, capped at ${profile.soakCapSeconds} s), ` +
+        `(10 samples/s per series, ${profile.soakBatch} samples per message, as fast as the page takes them, capped at ${profile.soakCapSeconds} s, the naive peer at ${profile.soakCapSeconds / 2} s), ` +
         `and after ${fmt(profile.reconnectCycles)} reconnect cycles (the server closes each connection 20 ms after its welcome with 1012; Pulseboard's “Reconnect now” button is pressed whenever it shows, so its backoff does not stretch the phase; the naive peer retries after 10 ms). ` +
         'Heap is CDP `JSHeapUsedSize` after two forced GCs; nodes and listeners are CDP `Nodes` and `JSEventListeners`.',
     );

@@ -75,7 +75,12 @@ async function main(): Promise<number> {
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.browser}, load ${machine.loadAverage}`);
   const ctx: BenchContext = {
     browser,
-    sites: { pulseboard: app.url, naive: naive.url, ceiling: ceiling.url },
+    sites: {
+      pulseboard: `${app.url}/`,
+      naive: `${naive.url}/`,
+      ceiling: `${ceiling.url}/`,
+      'ceiling-worker': `${ceiling.url}/worker.html`,
+    },
     feed,
     profile,
     log,
@@ -115,7 +120,7 @@ async function main(): Promise<number> {
     }
     if (phases.includes('ingest')) {
       for (const shape of profile.shapes) {
-        for (const subject of ['ceiling', 'pulseboard', 'naive'] as const) {
+        for (const subject of ['ceiling', 'ceiling-worker', 'pulseboard', 'naive'] as const) {
           await attempt(`ingest ${shape}: ${subject}`, async () => {
             results.ingest.push(await runIngest(ctx, subject, shape));
           });

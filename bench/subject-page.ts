@@ -8,8 +8,12 @@ import { hold } from './stats';
  * context, with the probe installed and a CDP session for what only DevTools can tell: main-thread
  * busy time, JS heap after GC, DOM nodes and event listeners.
  */
-export type SubjectName = 'pulseboard' | 'naive' | 'ceiling';
+export type SubjectName = 'pulseboard' | 'naive' | 'ceiling' | 'ceiling-worker';
 
+/** The parse-only pages: no charts, nothing to prefill, only a flood to measure. */
+export const isCeiling = (name: SubjectName) => name === 'ceiling' || name === 'ceiling-worker';
+
+/** The page URL of each subject, without query. */
 export type SubjectSites = Record<SubjectName, string>;
 
 export type OpenOptions = {
@@ -54,7 +58,7 @@ export class SubjectPage {
     if (name === 'naive') params.set('retryMs', String(options.retryMs ?? 1000));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(`${sites[name]}/?${params.toString()}`);
+    await page.goto(`${sites[name]}?${params.toString()}`);
     const subject = new SubjectPage(name, context, page, cdp, errors);
     await subject.waitLive(20_000);
     return subject;

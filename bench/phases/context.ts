@@ -3,6 +3,7 @@ import { METRICS, type FeedServer } from '../feed-server';
 import { paceFlood } from '../flood-pacer';
 import type { Profile } from '../profiles';
 import {
+  isCeiling,
   SubjectPage,
   type OpenOptions,
   type SubjectName,
@@ -37,7 +38,7 @@ export async function openReady(
   ctx.feed.setMode({ kind: 'idle' });
   ctx.feed.resetStream();
   const page = await SubjectPage.open(ctx.browser, ctx.sites, name, ctx.feed, options);
-  if (name !== 'ceiling' && prefillPerSeries > 0) {
+  if (!isCeiling(name) && prefillPerSeries > 0) {
     const caughtUp = await pushSynthetic(ctx, page, {
       perSeries: prefillPerSeries,
       batch: PREFILL_BATCH,

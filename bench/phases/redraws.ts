@@ -145,7 +145,7 @@ export async function measureWindow(
     sent,
     applied,
     finalBacklog,
-    keptUp: applied >= 0.97 * sent && finalBacklog <= Math.max(100, Math.ceil(rate * 0.5)),
+    keptUp: applied >= 0.97 * sent && finalBacklog <= Math.max(100, Math.ceil(rate * 0.25)),
     reactCommitsPerSecond: summary.reactCommits / elapsed,
     storeCommitsPerSecond: (store1 - store0) / elapsed,
     redrawsPerChart: { mean: mean(perChart), max: max(perChart) },
