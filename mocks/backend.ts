@@ -152,6 +152,8 @@ export class MockBackend {
   private timers = new Set<unknown>();
   private feed: MetricFeed;
   private running = false;
+  /** After stop() nothing may wait: a long poll answers at once. */
+  private stopped = false;
   private tickTimer: unknown = null;
   private ids = 0;
   private readonly opts: Required<Omit<BackendOptions, 'clock' | 'random'>>;
@@ -179,6 +181,7 @@ export class MockBackend {
   start(): this {
     if (this.running) return this;
     this.running = true;
+    this.stopped = false;
     this.scheduleTick();
     this.later(this.opts.firstAlertMs, () => this.alertTick());
     return this;
@@ -187,6 +190,7 @@ export class MockBackend {
   /** Stop every timer and close every connection; nothing runs afterwards. */
   stop(): void {
     this.running = false;
+    this.stopped = true;
     for (const handle of this.timers) this.clock.clearTimeout(handle);
     this.timers.clear();
     for (const state of [...this.peers])
@@ -402,7 +406,8 @@ export class MockBackend {
     if (this.faults.unavailable) return UNAVAILABLE;
     if (!this.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
     const epoch = this.epoch;
-    if (after >= this.seq && waitMs > 0 && this.running) {
+    // A long poll waits whether or not the built-in feed runs (tests publish by hand).
+    if (after >= this.seq && waitMs > 0 && !this.stopped) {
       await new Promise<void>((resolve) => {
         const waiter: Waiter = { after, resolve: () => finish() };
         const handle = this.clock.setTimeout(() => finish(), Math.min(waitMs, 30_000));
