@@ -23,6 +23,8 @@ export type BenchResults = {
   rates: Partial<Record<SubjectName, { runs: RateRun[]; offscreen: OffscreenRun | null }>>;
   memory: Partial<Record<SubjectName, MemoryResult>>;
   recovery: Partial<Record<SubjectName, RecoveryResult>>;
+  /** Pulseboard's recovery with `timing=fast`, to show what its backoff timings cost. */
+  recoveryFast: RecoveryResult | null;
   failures: string[];
 };
 
@@ -752,6 +754,14 @@ export function renderReport(results: BenchResults, notes: string): string {
         .map((r) => `${r.subject}: ${r.times.map((t) => `${fmt(t)} ms`).join(', ')}`)
         .join('; ') + '.',
     );
+    const fast = results.recoveryFast;
+    if (fast) {
+      parts.push(
+        `For comparison, Pulseboard with \`?timing=fast\` (backoff from 250 ms, capped at 2 s; same restarts): ` +
+          `p50 ${fmt(percentile(fast.times, 50))} ms, p95 ${fmt(percentile(fast.times, 95))} ms ` +
+          `(${fast.times.map((t) => `${fmt(t)} ms`).join(', ')}).`,
+      );
+    }
   }
 
   if (results.failures.length > 0) {

@@ -23,6 +23,8 @@ import { serveStatic } from './static-server';
  *   npm run bench                  full run (a few minutes), regenerates docs/performance.md
  *   npm run bench -- --quick       same phases, short windows (also writes the doc, marked quick)
  *   npm run bench:smoke            seconds; proves the harness runs; writes test-artifacts/ only
+ *   npm run bench -- --render-only rewrite docs/performance.md from the last full run's figures
+ *                                  (test-artifacts/bench-full.json) and the current notes
  *   BENCH_SOURCE=head              bench the last commit instead of the working tree
  *   BENCH_ONLY=ingest,rates        run some phases (size, ingest, rates, memory, recovery);
  *                                  a partial run never writes docs/performance.md
@@ -45,8 +47,28 @@ function choosePhases(): Phase[] {
   return PHASES.filter((phase) => wanted.includes(phase));
 }
 
+const NOTES_FILE = path.resolve('bench/performance-notes.md');
+const readNotes = () => (existsSync(NOTES_FILE) ? readFileSync(NOTES_FILE, 'utf8') : '');
+
+/** Re-renders the doc from saved figures: for editing the notes without a 9-minute run. */
+function renderOnly(profile: Profile): number {
+  const saved = path.resolve(`test-artifacts/bench-${profile.name}.json`);
+  if (!existsSync(saved)) {
+    console.error(`No saved figures at ${saved}: run the benchmark first.`);
+    return 1;
+  }
+  const results = JSON.parse(readFileSync(saved, 'utf8')) as BenchResults;
+  const target = profile.writeDocs
+    ? 'docs/performance.md'
+    : `test-artifacts/bench-${profile.name}.md`;
+  writeFileSync(path.resolve(target), renderReport(results, readNotes()));
+  console.log(`${target} re-rendered from ${path.relative(process.cwd(), saved)}`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const profile = chooseProfile(process.argv.slice(2));
+  if (process.argv.includes('--render-only')) return renderOnly(profile);
   const phases = choosePhases();
   if (!hasChromium) {
     console.error(
@@ -95,6 +117,7 @@ async function main(): Promise<number> {
     rates: {},
     memory: {},
     recovery: {},
+    recoveryFast: null,
     failures: [],
   };
   // A phase that breaks (a page that never answers, say) is reported, and the others still run.
@@ -147,6 +170,9 @@ async function main(): Promise<number> {
           results.recovery[subject] = await runRecovery(ctx, subject);
         });
       }
+      await attempt('recovery: pulseboard with timing=fast', async () => {
+        results.recoveryFast = await runRecovery(ctx, 'pulseboard', true);
+      });
     }
   } finally {
     await browser.close().catch(() => {});
@@ -158,9 +184,7 @@ async function main(): Promise<number> {
     .map((value) => value.toFixed(2))
     .join(' ');
   results.seconds = (performance.now() - started) / 1000;
-  const notesFile = path.resolve('bench/performance-notes.md');
-  const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
-  const report = renderReport(results, notes);
+  const report = renderReport(results, readNotes());
   const complete = phases.length === PHASES.length;
   const target =
     profile.writeDocs && complete

@@ -10,7 +10,13 @@ import { openReady, type BenchContext } from './context';
  * history from the previous restart does not leak into the next. Pulseboard runs with its
  * production timings here (no `timing=fast`); the naive peer with its fixed 1 s retry.
  */
-export type RecoveryResult = { subject: SubjectName; outages: number[]; times: number[] };
+export type RecoveryResult = {
+  subject: SubjectName;
+  /** Pulseboard with `timing=fast` (backoff from 250 ms, capped at 2 s): what shorter timings buy. */
+  fastTiming: boolean;
+  outages: number[];
+  times: number[];
+};
 
 const FEED_RATE = 20;
 const LIVE_BEFORE_RESTART_MS = 500;
@@ -19,12 +25,13 @@ const GIVE_UP_MS = 45_000;
 export async function runRecovery(
   ctx: BenchContext,
   subject: SubjectName,
+  fastTiming = false,
 ): Promise<RecoveryResult> {
   const { feed, profile } = ctx;
   const times: number[] = [];
   const outages: number[] = [];
   for (let restart = 0; restart < profile.restarts; restart++) {
-    const page = await openReady(ctx, subject, { fastTiming: false, retryMs: 1000 }, 0);
+    const page = await openReady(ctx, subject, { fastTiming, retryMs: 1000 }, 0);
     try {
       feed.setMode({ kind: 'rate', messagesPerSecond: FEED_RATE, samplesPerMessage: 1 });
       await hold(LIVE_BEFORE_RESTART_MS);
@@ -45,12 +52,12 @@ export async function runRecovery(
       }
       times.push(liveAt === undefined ? Number.POSITIVE_INFINITY : liveAt - upAt);
       ctx.log(
-        `  ${subject} restart ${restart + 1}: live ${liveAt === undefined ? 'never' : `${liveAt - upAt} ms`} after the server returned`,
+        `  ${subject}${fastTiming ? ' (timing=fast)' : ''} restart ${restart + 1}: live ${liveAt === undefined ? 'never' : `${liveAt - upAt} ms`} after the server returned`,
       );
     } finally {
       feed.setMode({ kind: 'idle' });
       await page.close();
     }
   }
-  return { subject, outages, times };
+  return { subject, fastTiming, outages, times };
 }
