@@ -112,7 +112,11 @@ describe.skipIf(!hasChromium)('scenarios in the browser: the server', () => {
     expect(after.lastClose?.code).toBe(1008);
     expect(after.epoch).toBe(before.epoch);
     await expectCaughtUp(page, server);
-    expect(await badgeHistory(page)).toEqual(['connecting', 'live', 'connecting', 'live']);
+    // A renewal can finish within one frame, so its brief 'connecting' may never be drawn.
+    expect([
+      ['connecting', 'live'],
+      ['connecting', 'live', 'connecting', 'live'],
+    ]).toContainEqual(await badgeHistory(page));
     await waitForChartToMove(page, await chartLine(page));
     expect(appErrors(log)).toEqual([]);
   });
