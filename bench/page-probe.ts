@@ -42,6 +42,8 @@ export type BenchProbe = {
   appliedSeq(): number;
   /** `Date.now()` of every change of the connection badge to live. */
   liveAt: number[];
+  /** Every badge status change, with its `Date.now()`. */
+  statusLog: { status: string; at: number }[];
   /** Pulseboard's store commits (NaN elsewhere). */
   storeCommits(): number;
   /** Metric names whose panel intersects the viewport. */
@@ -66,6 +68,7 @@ export function installProbe(options: ProbeOptions): void {
   // Samples whose chart redrew; they count as on screen at the next frame.
   let awaitingPaint: number[] = [];
   const liveAt: number[] = [];
+  const statusLog: { status: string; at: number }[] = [];
 
   // React (production builds too) reports every commit to this hook when it finds it at load.
   w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
@@ -90,7 +93,9 @@ export function installProbe(options: ProbeOptions): void {
     for (const record of records) {
       const target = record.target as Element;
       if (record.attributeName === 'data-status') {
-        if (target.getAttribute('data-status') === 'live') liveAt.push(Date.now());
+        const status = target.getAttribute('data-status') ?? '';
+        statusLog.push({ status, at: Date.now() });
+        if (status === 'live') liveAt.push(Date.now());
         continue;
       }
       // A redraw either rewrites the line's `d` (recharts animating) or replaces the line's
@@ -223,6 +228,7 @@ export function installProbe(options: ProbeOptions): void {
       return pulseboard ? pulseboard.store.getState().commits : Number.NaN;
     },
     liveAt,
+    statusLog,
     visibleMetrics() {
       const height = window.innerHeight;
       return [...document.querySelectorAll('[data-metric]')]

@@ -32,6 +32,7 @@ type Better = 'higher' | 'lower' | null;
 
 const SUBJECT_LABELS: Record<SubjectName, string> = {
   pulseboard: 'Pulseboard',
+  'pulseboard-worker': 'Pulseboard, engine=worker',
   naive: 'naive peer',
   ceiling: 'ceiling (main thread)',
   'ceiling-worker': 'ceiling (Web Worker)',
@@ -94,15 +95,25 @@ type Row = {
   unit?: string;
 };
 
-function compare(rows: Row[]): string {
+/**
+ * Pulseboard against the naive peer; with `workerRows` (the same figures for Pulseboard with
+ * `engine=worker`), a column for that too.
+ */
+function compare(rows: Row[], workerRows?: Row[]): string {
+  const header = workerRows
+    ? ['figure', 'Pulseboard', 'Pulseboard, engine=worker', 'naive peer', 'Pulseboard vs naive']
+    : ['figure', 'Pulseboard', 'naive peer', 'Pulseboard vs naive'];
   return table(
-    ['figure', 'Pulseboard', 'naive peer', 'Pulseboard vs naive'],
-    rows.map((row) => [
-      row.label,
-      `${fmt(row.pb, row.digits)}${row.unit ?? ''}`,
-      `${fmt(row.naive, row.digits)}${row.unit ?? ''}`,
-      ratio(row.pb, row.naive, row.better),
-    ]),
+    header,
+    rows.map((row, i) => {
+      const cells = [row.label, `${fmt(row.pb, row.digits)}${row.unit ?? ''}`];
+      if (workerRows) cells.push(`${fmt(workerRows[i]?.pb, row.digits)}${row.unit ?? ''}`);
+      cells.push(
+        `${fmt(row.naive, row.digits)}${row.unit ?? ''}`,
+        ratio(row.pb, row.naive, row.better),
+      );
+      return cells;
+    }),
   );
 }
 
@@ -151,6 +162,15 @@ export function verdicts(results: BenchResults): Verdict[] {
         met: share >= 0.8,
       });
     }
+    const worker = ingestFor(results, 'pulseboard-worker', shape);
+    if (ceiling && worker) {
+      const share = worker.sustained / ceiling.capacity;
+      out.push({
+        target: `ingest (${shape}) >= 80 % of the ceiling, with engine=worker`,
+        measured: `${fmt(share * 100)} % (${fmt(worker.sustained * worker.samplesPerMessage)} samples/s)`,
+        met: share >= 0.8,
+      });
+    }
     const naiveRate = sustainedOf(naive);
     if (pb && naive && naiveRate) {
       const times = pb.sustained / naiveRate.rate;
@@ -173,6 +193,15 @@ export function verdicts(results: BenchResults): Verdict[] {
       target: 'charts redraw staggered, not all in one frame',
       measured: `${fmt(high.chartsPerRedrawFrame.mean, 1)} charts per redrawing frame on average (max ${fmt(high.chartsPerRedrawFrame.max)}) of ${high.charts}`,
       met: high.chartsPerRedrawFrame.mean <= 1.5,
+    });
+  }
+  const workerHigh = rateRun(results, 'pulseboard-worker', topRate);
+  if (workerHigh) {
+    out.push({
+      target: `with engine=worker at ${fmt(topRate)} msg/s: p95 frame <= 16.7 ms, main thread <= 35 %, message-to-screen p99 <= 250 ms`,
+      measured: `${fmt(workerHigh.frame.p95, 1)} ms, ${fmt(workerHigh.busyShare * 100)} %, ${fmt(workerHigh.delay.p99)} ms`,
+      met:
+        workerHigh.frame.p95 <= 16.7 && workerHigh.busyShare <= 0.35 && workerHigh.delay.p99 <= 250,
     });
   }
   const offscreen = results.rates.pulseboard?.offscreen;
@@ -319,6 +348,7 @@ export function renderReport(results: BenchResults, notes: string): string {
     const ceiling = ingestFor(results, 'ceiling', shape);
     const pb = ingestFor(results, 'pulseboard', shape);
     const naive = ingestFor(results, 'naive', shape);
+    const worker = ingestFor(results, 'pulseboard-worker', shape);
     const per = pb?.samplesPerMessage ?? ceiling?.samplesPerMessage ?? 1;
     ingestRows.push([
       `${shape} (${per} sample${per > 1 ? 's' : ''}/msg)`,
@@ -326,6 +356,10 @@ export function renderReport(results: BenchResults, notes: string): string {
       `${fmt(pb?.capacity)} / **${fmt(pb?.sustained)}** msg/s`,
       `${fmt(naive?.capacity)} / **${sustainedText(naive)}** msg/s`,
       ceiling && pb ? `${fmt((pb.sustained / ceiling.capacity) * 100)} %` : '–',
+      worker
+        ? `${fmt(worker.capacity)} / **${fmt(worker.sustained)}** msg/s` +
+          (ceiling ? ` (${fmt((worker.sustained / ceiling.capacity) * 100)} %)` : '')
+        : '–',
       (sustainedOf(naive)?.below ? '> ' : '') +
         ratio(pb?.sustained, sustainedOf(naive)?.rate, 'higher'),
       `${fmt(pb ? pb.sustained * pb.samplesPerMessage : undefined)} / ${sustainedText(naive, naive?.samplesPerMessage)}`,
@@ -339,6 +373,7 @@ export function renderReport(results: BenchResults, notes: string): string {
         'Pulseboard capacity / sustained',
         'naive capacity / sustained',
         'Pulseboard sustained / ceiling',
+        'Pulseboard, engine=worker: capacity / sustained (/ ceiling)',
         'Pulseboard vs naive (sustained)',
         'samples/s sustained (Pulseboard / naive)',
       ],
@@ -358,20 +393,21 @@ export function renderReport(results: BenchResults, notes: string): string {
           .join('; '),
     );
   if (trialLines.length > 0) parts.push(`Trials:\n\n${trialLines.join('\n')}`);
-  const floodRows = (['ceiling', 'ceiling-worker', 'pulseboard', 'naive'] as const).flatMap(
-    (subject) =>
-      profile.shapes.map((shape) => {
-        const item = ingestFor(results, subject, shape);
-        return item
-          ? [
-              SUBJECT_LABELS[subject],
-              shape,
-              `${fmt(item.capacity)} msg/s`,
-              `${fmt(item.capacity * item.samplesPerMessage)} samples/s`,
-              `${fmt(item.floodBusyShare * 100)} %`,
-            ]
-          : [];
-      }),
+  const floodRows = (
+    ['ceiling', 'ceiling-worker', 'pulseboard', 'pulseboard-worker', 'naive'] as const
+  ).flatMap((subject) =>
+    profile.shapes.map((shape) => {
+      const item = ingestFor(results, subject, shape);
+      return item
+        ? [
+            SUBJECT_LABELS[subject],
+            shape,
+            `${fmt(item.capacity)} msg/s`,
+            `${fmt(item.capacity * item.samplesPerMessage)} samples/s`,
+            `${fmt(item.floodBusyShare * 100)} %`,
+          ]
+        : [];
+    }),
   );
   if (floodRows.some((row) => row.length > 0)) {
     parts.push(
@@ -401,123 +437,124 @@ export function renderReport(results: BenchResults, notes: string): string {
     const naive = rateRun(results, 'naive', rate);
     if (!pb && !naive) continue;
     parts.push(`### ${fmt(rate)} messages/s`);
-    parts.push(
-      compare([
-        {
-          label: 'messages applied / s (sent)',
-          pb: pb?.applied,
-          naive: naive?.applied,
-          better: 'higher',
-        },
-        {
-          label: 'backlog at the end (messages)',
-          pb: pb?.finalBacklog,
-          naive: naive?.finalBacklog,
-          better: 'lower',
-        },
-        {
-          label: 'React commits / s',
-          pb: pb?.reactCommitsPerSecond,
-          naive: naive?.reactCommitsPerSecond,
-          digits: 1,
-          better: null,
-        },
-        {
-          label: 'redraws / s per chart (mean)',
-          pb: pb?.redrawsPerChart.mean,
-          naive: naive?.redrawsPerChart.mean,
-          digits: 1,
-          better: null,
-        },
-        {
-          label: 'redraws / s, busiest chart',
-          pb: pb?.redrawsPerChart.max,
-          naive: naive?.redrawsPerChart.max,
-          digits: 1,
-          better: null,
-        },
-        {
-          label: 'charts redrawn per redrawing frame (mean)',
-          pb: pb?.chartsPerRedrawFrame.mean,
-          naive: naive?.chartsPerRedrawFrame.mean,
-          digits: 1,
-          better: 'lower',
-        },
-        {
-          label: 'frame p50',
-          pb: pb?.frame.p50,
-          naive: naive?.frame.p50,
-          digits: 1,
-          better: 'lower',
-          unit: ' ms',
-        },
-        {
-          label: 'frame p95',
-          pb: pb?.frame.p95,
-          naive: naive?.frame.p95,
-          digits: 1,
-          better: 'lower',
-          unit: ' ms',
-        },
-        {
-          label: 'worst frame',
-          pb: pb?.frame.worst,
-          naive: naive?.frame.worst,
-          digits: 0,
-          better: 'lower',
-          unit: ' ms',
-        },
-        {
-          label: 'long tasks (> 50 ms)',
-          pb: pb?.longTasks.count,
-          naive: naive?.longTasks.count,
-          better: null,
-        },
-        {
-          label: 'time in long tasks',
-          pb: pb ? pb.longTasks.perSecond * 100 : undefined,
-          naive: naive ? naive.longTasks.perSecond * 100 : undefined,
-          better: 'lower',
-          unit: ' %',
-        },
-        {
-          label: 'longest task',
-          pb: pb?.longTasks.worst,
-          naive: naive?.longTasks.worst,
-          better: 'lower',
-          unit: ' ms',
-        },
-        {
-          label: 'main thread busy',
-          pb: pb ? pb.busyShare * 100 : undefined,
-          naive: naive ? naive.busyShare * 100 : undefined,
-          better: 'lower',
-          unit: ' %',
-        },
-        {
-          label: 'message-to-screen p50',
-          pb: pb?.delay.p50,
-          naive: naive?.delay.p50,
-          better: 'lower',
-          unit: ' ms',
-        },
-        {
-          label: 'message-to-screen p99',
-          pb: pb?.delay.p99,
-          naive: naive?.delay.p99,
-          better: 'lower',
-          unit: ' ms',
-        },
-      ]),
-    );
+    const rateRows = (pb: RateRun | undefined, naive: RateRun | undefined): Row[] => [
+      {
+        label: 'messages applied / s (sent)',
+        pb: pb?.applied,
+        naive: naive?.applied,
+        better: 'higher',
+      },
+      {
+        label: 'backlog at the end (messages)',
+        pb: pb?.finalBacklog,
+        naive: naive?.finalBacklog,
+        better: 'lower',
+      },
+      {
+        label: 'React commits / s',
+        pb: pb?.reactCommitsPerSecond,
+        naive: naive?.reactCommitsPerSecond,
+        digits: 1,
+        better: null,
+      },
+      {
+        label: 'redraws / s per chart (mean)',
+        pb: pb?.redrawsPerChart.mean,
+        naive: naive?.redrawsPerChart.mean,
+        digits: 1,
+        better: null,
+      },
+      {
+        label: 'redraws / s, busiest chart',
+        pb: pb?.redrawsPerChart.max,
+        naive: naive?.redrawsPerChart.max,
+        digits: 1,
+        better: null,
+      },
+      {
+        label: 'charts redrawn per redrawing frame (mean)',
+        pb: pb?.chartsPerRedrawFrame.mean,
+        naive: naive?.chartsPerRedrawFrame.mean,
+        digits: 1,
+        better: 'lower',
+      },
+      {
+        label: 'frame p50',
+        pb: pb?.frame.p50,
+        naive: naive?.frame.p50,
+        digits: 1,
+        better: 'lower',
+        unit: ' ms',
+      },
+      {
+        label: 'frame p95',
+        pb: pb?.frame.p95,
+        naive: naive?.frame.p95,
+        digits: 1,
+        better: 'lower',
+        unit: ' ms',
+      },
+      {
+        label: 'worst frame',
+        pb: pb?.frame.worst,
+        naive: naive?.frame.worst,
+        digits: 0,
+        better: 'lower',
+        unit: ' ms',
+      },
+      {
+        label: 'long tasks (> 50 ms)',
+        pb: pb?.longTasks.count,
+        naive: naive?.longTasks.count,
+        better: null,
+      },
+      {
+        label: 'time in long tasks',
+        pb: pb ? pb.longTasks.perSecond * 100 : undefined,
+        naive: naive ? naive.longTasks.perSecond * 100 : undefined,
+        better: 'lower',
+        unit: ' %',
+      },
+      {
+        label: 'longest task',
+        pb: pb?.longTasks.worst,
+        naive: naive?.longTasks.worst,
+        better: 'lower',
+        unit: ' ms',
+      },
+      {
+        label: 'main thread busy',
+        pb: pb ? pb.busyShare * 100 : undefined,
+        naive: naive ? naive.busyShare * 100 : undefined,
+        better: 'lower',
+        unit: ' %',
+      },
+      {
+        label: 'message-to-screen p50',
+        pb: pb?.delay.p50,
+        naive: naive?.delay.p50,
+        better: 'lower',
+        unit: ' ms',
+      },
+      {
+        label: 'message-to-screen p99',
+        pb: pb?.delay.p99,
+        naive: naive?.delay.p99,
+        better: 'lower',
+        unit: ' ms',
+      },
+    ];
+    const worker = rateRun(results, 'pulseboard-worker', rate);
+    parts.push(compare(rateRows(pb, naive), worker ? rateRows(worker, naive) : undefined));
     const storeLine = pb
-      ? `Pulseboard store commits: ${fmt(pb.storeCommitsPerSecond, 1)} /s. `
+      ? `Pulseboard store commits: ${fmt(pb.storeCommitsPerSecond, 1)} /s; ` +
+        `${pb.visibleCharts.length} of ${pb.charts} of its charts in view. `
       : '';
-    const kept = [pb, naive]
+    const kept = [pb, worker, naive]
       .filter((run): run is RateRun => run !== undefined)
       .map(
         (run) =>
-          `${run.subject} ${run.keptUp ? 'kept up' : '**fell behind**'} (sent ${fmt(run.sent)}/s)`,
+          `${SUBJECT_LABELS[run.subject]} ${run.keptUp ? 'kept up' : '**fell behind**'} (sent ${fmt(run.sent)}/s)`,
       )
       .join(', ');
     parts.push(`${storeLine}${kept}.`);
@@ -760,6 +797,18 @@ export function renderReport(results: BenchResults, notes: string): string {
         `For comparison, Pulseboard with \`?timing=fast\` (backoff from 250 ms, capped at 2 s; same restarts): ` +
           `p50 ${fmt(percentile(fast.times, 50))} ms, p95 ${fmt(percentile(fast.times, 95))} ms ` +
           `(${fast.times.map((t) => `${fmt(t)} ms`).join(', ')}).`,
+      );
+    }
+    const pathLines = [pbRec, fast]
+      .filter((r): r is RecoveryResult => r !== undefined && r !== null && r.paths !== undefined)
+      .map(
+        (r) =>
+          `- Pulseboard${r.fastTiming ? ' (timing=fast)' : ''}: ` +
+          r.paths.map((path, i) => `${fmt(r.times[i])} ms: ${path}`).join('; '),
+      );
+    if (pathLines.length > 0) {
+      parts.push(
+        `Badge states from the outage to live again, per restart:\n\n${pathLines.join('\n')}`,
       );
     }
   }

@@ -30,6 +30,13 @@ import { serveStatic } from './static-server';
  *                                  a partial run never writes docs/performance.md
  */
 const PHASES = ['size', 'ingest', 'rates', 'memory', 'recovery'] as const;
+const SUBJECTS_INGEST = [
+  'ceiling',
+  'ceiling-worker',
+  'pulseboard',
+  'pulseboard-worker',
+  'naive',
+] as const;
 type Phase = (typeof PHASES)[number];
 
 function chooseProfile(argv: readonly string[]): Profile {
@@ -99,6 +106,7 @@ async function main(): Promise<number> {
     browser,
     sites: {
       pulseboard: `${app.url}/`,
+      'pulseboard-worker': `${app.url}/`,
       naive: `${naive.url}/`,
       ceiling: `${ceiling.url}/`,
       'ceiling-worker': `${ceiling.url}/worker.html`,
@@ -143,7 +151,7 @@ async function main(): Promise<number> {
     }
     if (phases.includes('ingest')) {
       for (const shape of profile.shapes) {
-        for (const subject of ['ceiling', 'ceiling-worker', 'pulseboard', 'naive'] as const) {
+        for (const subject of SUBJECTS_INGEST) {
           await attempt(`ingest ${shape}: ${subject}`, async () => {
             results.ingest.push(await runIngest(ctx, subject, shape));
           });
@@ -151,7 +159,7 @@ async function main(): Promise<number> {
       }
     }
     if (phases.includes('rates')) {
-      for (const subject of ['pulseboard', 'naive'] as const) {
+      for (const subject of ['pulseboard', 'pulseboard-worker', 'naive'] as const) {
         await attempt(`redraws and smoothness: ${subject}`, async () => {
           results.rates[subject] = await runRates(ctx, subject);
         });

@@ -8,7 +8,9 @@ import { hold } from './stats';
  * context, with the probe installed and a CDP session for what only DevTools can tell: main-thread
  * busy time, JS heap after GC, DOM nodes and event listeners.
  */
-export type SubjectName = 'pulseboard' | 'naive' | 'ceiling' | 'ceiling-worker';
+/** `pulseboard-worker` is Pulseboard with `?engine=worker` (its realtime engine in a Web Worker). */
+export type SubjectName =
+  'pulseboard' | 'pulseboard-worker' | 'naive' | 'ceiling' | 'ceiling-worker';
 
 /** The parse-only pages: no charts, nothing to prefill, only a flood to measure. */
 export const isCeiling = (name: SubjectName) => name === 'ceiling' || name === 'ceiling-worker';
@@ -54,7 +56,9 @@ export class SubjectPage {
     await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     await page.addInitScript(installProbe, { trackMessages: options.trackMessages ?? false });
     const params = new URLSearchParams({ api: feed.url });
-    if (name === 'pulseboard' && options.fastTiming !== false) params.set('timing', 'fast');
+    const pulseboard = name === 'pulseboard' || name === 'pulseboard-worker';
+    if (pulseboard && options.fastTiming !== false) params.set('timing', 'fast');
+    if (name === 'pulseboard-worker') params.set('engine', 'worker');
     if (name === 'naive') params.set('retryMs', String(options.retryMs ?? 1000));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');

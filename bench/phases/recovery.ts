@@ -16,6 +16,8 @@ export type RecoveryResult = {
   fastTiming: boolean;
   outages: number[];
   times: number[];
+  /** Badge states passed through between the server's return and live, per restart. */
+  paths: string[];
 };
 
 const FEED_RATE = 20;
@@ -30,6 +32,7 @@ export async function runRecovery(
   const { feed, profile } = ctx;
   const times: number[] = [];
   const outages: number[] = [];
+  const paths: string[] = [];
   for (let restart = 0; restart < profile.restarts; restart++) {
     const page = await openReady(ctx, subject, { fastTiming, retryMs: 1000 }, 0);
     try {
@@ -50,14 +53,20 @@ export async function runRecovery(
         liveAt = transitions.find((at) => at >= upAt);
         if (liveAt === undefined) await hold(25);
       }
+      const log = await page.probe((probe) => probe.statusLog);
+      const path = log
+        .filter((entry) => entry.at >= upAt - outages[outages.length - 1]! - 1_000)
+        .map((entry) => entry.status)
+        .join(' > ');
+      paths.push(path);
       times.push(liveAt === undefined ? Number.POSITIVE_INFINITY : liveAt - upAt);
       ctx.log(
-        `  ${subject}${fastTiming ? ' (timing=fast)' : ''} restart ${restart + 1}: live ${liveAt === undefined ? 'never' : `${liveAt - upAt} ms`} after the server returned`,
+        `  ${subject}${fastTiming ? ' (timing=fast)' : ''} restart ${restart + 1}: live ${liveAt === undefined ? 'never' : `${liveAt - upAt} ms`} after the server returned (badge: ${path})`,
       );
     } finally {
       feed.setMode({ kind: 'idle' });
       await page.close();
     }
   }
-  return { subject, fastTiming, outages, times };
+  return { subject, fastTiming, outages, times, paths };
 }
