@@ -189,6 +189,13 @@ export class RealtimeEngine implements RealtimeClient {
   private attemptCount = 0;
   private wsFailuresBeforeWelcome = 0;
   private httpFailures = 0;
+  /**
+   * Refused sockets moved us to HTTP, and HTTP has not delivered yet. Until it does, the
+   * refusals may as well have been a server that is down (a restart) as a proxy that blocks
+   * WebSocket: the first HTTP failure settles it, and the first HTTP success probes WebSocket
+   * at once.
+   */
+  private fallbackUnproven = false;
   private renewalsSinceWelcome = 0;
   private protocolErrorCloses = 0;
   private nextRetryAt: number | null = null;
@@ -380,7 +387,12 @@ export class RealtimeEngine implements RealtimeClient {
         break;
       case 'polling':
         this.healthySince = this.env.clock.now();
-        this.scheduleProbe();
+        // A fallback entered during an outage (the refused sockets were a server restarting, not
+        // a proxy) should not wait a probe interval to return to WebSocket: look at once.
+        if (this.fallbackUnproven) {
+          this.fallbackUnproven = false;
+          this.stateTimer(0, () => this.openProbe());
+        } else this.scheduleProbe();
         break;
       case 'backoff':
         this.stateTimer(Math.max(0, (this.nextRetryAt ?? 0) - this.env.clock.now()), () =>
@@ -570,6 +582,7 @@ export class RealtimeEngine implements RealtimeClient {
       if (this.wsFailuresBeforeWelcome >= this.opts.fallbackAfterFailures) {
         this.wsFailuresBeforeWelcome = 0;
         this.transport = 'http';
+        this.fallbackUnproven = true;
         // Something between us and the server refuses WebSocket; HTTP is a different road,
         // so take it now rather than after another backoff (unless the server asked us to wait).
         if (floorMs === 0) return this.connect();
@@ -627,9 +640,11 @@ export class RealtimeEngine implements RealtimeClient {
     this.countError('http_error', failure.detail);
     if (this.transport === 'http') {
       this.httpFailures++;
-      // Neither transport works: the server is probably down. Come back on the better one.
-      if (this.httpFailures >= this.opts.fallbackAfterFailures) {
+      // Neither transport works: the server is probably down, not WebSocket blocked. Come back on
+      // the better one; a fallback that never delivered needs only this one failure to say so.
+      if (this.fallbackUnproven || this.httpFailures >= this.opts.fallbackAfterFailures) {
         this.httpFailures = 0;
+        this.fallbackUnproven = false;
         this.transport = 'websocket';
       }
     }

@@ -6,12 +6,12 @@ describe('realtime client: HTTP fallback', () => {
   let h: Harness;
   afterEach(() => h.close());
 
-  /** WebSocket refused from the start: three failed tries (1.05 s + 2.05 s of backoff). */
+  /** WebSocket refused from the start: three failed tries (1.05 s + 1.05 s of backoff). */
   async function blockedFromTheStart() {
     h = connectClient({ start: false });
     h.backend.faults.wsBlocked = true;
     h.client.start();
-    await h.advance(1_050 + 2_050 + 50);
+    await h.advance(1_050 + 1_050 + 50);
   }
 
   it('falls back to long polling after three WebSocket tries fail before a welcome', async () => {
@@ -94,6 +94,42 @@ describe('realtime client: HTTP fallback', () => {
     await h.advance(1_100);
     const update = h.messages().find((m) => m.type === 'alert_update');
     expect(update).toMatchObject({ id: 'a1', status: 'acknowledged' });
+  });
+
+  it('treats refused sockets as an outage, not a blocked WebSocket, when HTTP fails too', async () => {
+    h = connectClient({ start: false });
+    h.backend.faults.wsBlocked = true;
+    let httpCalls = 0;
+    h.mock.server.use(
+      http.all(`${h.mock.baseUrl}/api/*`, ({ request }) => {
+        // The session starts (the server was up a moment ago); what comes after it fails.
+        if (new URL(request.url).pathname.endsWith('/session/start')) return;
+        httpCalls++;
+        return HttpResponse.error();
+      }),
+    );
+    h.client.start();
+    await h.advance(1_050 + 1_050 + 50);
+    // Three refused sockets, one HTTP try that failed as well: the server is down. Back to
+    // WebSocket (the better road once it returns), not two more HTTP failures first.
+    expect(httpCalls).toBe(1);
+    expect(h.client.getSnapshot()).toMatchObject({ transport: 'websocket', state: 'backoff' });
+    expect(h.client.getSnapshot().errors.http_error).toBe(1);
+  });
+
+  it('tries WebSocket again at once when a fallback entered during a restart starts delivering', async () => {
+    h = connectClient({ start: false });
+    h.backend.faults.wsBlocked = true;
+    // The server "returns" just as the third refused socket sends the client to HTTP.
+    h.client.listen((event) => {
+      if (event.type === 'connection' && event.connection.transport === 'http')
+        h.backend.faults.wsBlocked = false;
+    });
+    h.client.start();
+    await h.advance(1_050 + 1_050 + 200);
+    expect(h.states).toContain('polling');
+    // Live over WebSocket well before the first periodic probe (60 s).
+    expect(h.client.getSnapshot()).toMatchObject({ state: 'live', transport: 'websocket' });
   });
 
   it('shows connecting, not fallback, while the HTTP side fails too', async () => {
