@@ -207,13 +207,36 @@ export function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
+/**
+ * Formatters are built once per locale and options and reused: `toLocaleString` with options
+ * builds a new Intl formatter on every call, and axis ticks, values and trends format hundreds
+ * of numbers a second.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatClock(ts: number, locale: Locale): string {
-  return new Date(ts).toLocaleTimeString(locale === 'ko' ? 'ko-KR' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
+  const date = new Date(ts);
+  // Intl throws a RangeError for an invalid date, where toLocaleTimeString said "Invalid Date".
+  if (Number.isNaN(date.getTime())) return '–';
+  return cached(
+    `clock:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hour12: false,
+      }),
+  ).format(date);
 }
 
 /**
@@ -222,14 +245,21 @@ export function formatClock(ts: number, locale: Locale): string {
  */
 export function formatNumber(value: number, locale: Locale, decimals?: number): string {
   const digits = decimals ?? (Math.abs(value) >= 100 ? 0 : Number.isInteger(value) ? 0 : 2);
-  return value.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return cached(
+    `number:${locale}:${digits}`,
+    () =>
+      new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  ).format(value);
 }
 
 export function formatAxisNumber(value: number, locale: Locale): string {
-  return value.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 2 });
+  return cached(
+    `axis:${locale}`,
+    () => new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 2 }),
+  ).format(value);
 }
 
 /** The precision a series is sent with: the most decimals among its recent values, at most 3. */
