@@ -11,7 +11,11 @@ export type BackoffOptions = {
   baseMs: number;
   /** Attempts that draw from the base before the ceiling starts doubling. */
   steadyAttempts: number;
-  /** No delay ever exceeds this. */
+  /**
+   * The jittered range is never wider than this. A close code's floor sits under the range, so
+   * 4429 (10 s floor) may wait up to 10 s + 30 s: the server asked for the floor, the jitter
+   * still spreads the crowd.
+   */
   capMs: number;
   /** No delay is shorter than this, so an unlucky draw of 0 cannot make a tight loop. */
   minMs: number;

@@ -115,6 +115,11 @@ export type RealtimeOptions = {
   probeIntervalMs?: number;
   /** `waitMs` of a long poll (default 25 s). */
   longPollMs?: number;
+  /**
+   * An HTTP call that has not answered by then has failed; a long poll gets this much on top of
+   * its `waitMs` (default 10 s).
+   */
+  requestTimeoutMs?: number;
   /** Least time between two polls that brought nothing (default 1 s). */
   minPollIntervalMs?: number;
   /** How long a line check after the tab becomes visible waits for an answer (default 5 s). */
@@ -196,6 +201,11 @@ export class RealtimeEngine implements RealtimeClient {
    * at once.
    */
   private fallbackUnproven = false;
+  /**
+   * Topics dropped while no transport could say so. A `hello` replaces the server's whole set, so
+   * it settles these; over HTTP there is no `hello`, and they are sent as an `unsubscribe`.
+   */
+  private readonly unsaidUnsubscribes = new Set<string>();
   private renewalsSinceWelcome = 0;
   private protocolErrorCloses = 0;
   private nextRetryAt: number | null = null;
@@ -231,10 +241,10 @@ export class RealtimeEngine implements RealtimeClient {
 
   constructor(options: RealtimeOptions) {
     this.env = defaultEnvironment(options.env);
-    this.api = new HttpApi(this.env.fetch, options.baseUrl);
     this.wsUrl = websocketUrl(options.baseUrl);
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.opts = {
+      requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       outboxCapacity: options.outboxCapacity ?? 100,
       maxRenewals: options.maxRenewals ?? 3,
       fallbackAfterFailures: options.fallbackAfterFailures ?? 3,
@@ -245,6 +255,10 @@ export class RealtimeEngine implements RealtimeClient {
       lineCheckMs: options.lineCheckMs ?? 5_000,
       resyncBufferLimit: options.resyncBufferLimit ?? 20_000,
     };
+    this.api = new HttpApi(this.env.fetch, options.baseUrl, this.env.clock, {
+      requestMs: this.opts.requestTimeoutMs,
+      pollGraceMs: this.opts.requestTimeoutMs,
+    });
     this.outbox = new Outbox(this.opts.outboxCapacity);
     this.topics = new Set(options.topics ?? ['metrics', 'alerts']);
   }
@@ -337,11 +351,17 @@ export class RealtimeEngine implements RealtimeClient {
    */
   send(message: OutgoingMessage): void {
     if (this.disposed) return;
-    if (message.type === 'subscribe') message.topics.forEach((t) => this.topics.add(t));
+    if (message.type === 'subscribe')
+      message.topics.forEach((t) => {
+        this.topics.add(t);
+        this.unsaidUnsubscribes.delete(t);
+      });
     if (message.type === 'unsubscribe') message.topics.forEach((t) => this.topics.delete(t));
     const delivered = this.deliver([message]);
     if (delivered) return this.changed();
-    // Topic changes ride in the next `hello`: no need to queue them.
+    // Topic changes ride in the next `hello` (or the HTTP fallback's announcement): no queueing.
+    if (message.type === 'unsubscribe')
+      message.topics.forEach((t) => this.unsaidUnsubscribes.add(t));
     if (message.type !== 'ack') return this.changed();
     const dropped = this.outbox.push(message);
     if (dropped) this.countError('outbox_overflow', `outgoing queue full: dropped ${dropped.type}`);
@@ -697,6 +717,7 @@ export class RealtimeEngine implements RealtimeClient {
       attempt.polling.abort();
     }
     attempt.welcomed = true;
+    this.unsaidUnsubscribes.clear();
     this.sessionId = welcome.sessionId || this.sessionId;
     this.heartbeatMs = welcome.heartbeatMs;
     this.renewalsSinceWelcome = 0;
@@ -809,6 +830,7 @@ export class RealtimeEngine implements RealtimeClient {
 
   private async runHttp(attempt: Attempt): Promise<void> {
     if (!(await this.ensureSession(attempt))) return;
+    if (!(await this.announceTopics(attempt))) return;
     const polling = () => this.live(attempt) && !attempt.polling.signal.aborted;
     while (polling()) {
       if (this.epoch === null && this.resyncBuffer === null) this.beginResync(attempt);
@@ -852,6 +874,26 @@ export class RealtimeEngine implements RealtimeClient {
         await this.sleep(early, attempt.polling.signal);
       }
     }
+  }
+
+  /**
+   * There is no `hello` over HTTP, yet the server must know what this client wants (a session that
+   * started on the fallback has never said): send the subscription set as messages instead.
+   */
+  private async announceTopics(attempt: Attempt): Promise<boolean> {
+    const messages: ClientMessage[] = [];
+    if (this.unsaidUnsubscribes.size > 0)
+      messages.push({ type: 'unsubscribe', topics: [...this.unsaidUnsubscribes] });
+    if (this.topics.size > 0) messages.push({ type: 'subscribe', topics: [...this.topics] });
+    if (messages.length === 0) return true;
+    const result = await this.api.send(this.sessionId ?? '', messages, attempt.abort.signal);
+    if (!this.live(attempt)) return false;
+    if (!result.ok) {
+      this.httpFailed(result);
+      return false;
+    }
+    this.unsaidUnsubscribes.clear();
+    return true;
   }
 
   /** A pause the attempt can cut short: resolves early (and harmlessly) when `signal` aborts. */

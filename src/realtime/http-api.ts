@@ -5,7 +5,7 @@ import {
   type ServerSnapshot,
   type SessionStartResponse,
 } from './protocol';
-import type { FetchLike } from './environment';
+import type { Clock, FetchLike } from './environment';
 import { toPollResponse, toSessionStart, toSnapshot, type Rejection } from './validate';
 
 /**
@@ -24,10 +24,24 @@ export type HttpFailure =
 
 export type HttpResult<T> = { ok: true; value: T; rejected: Rejection[] } | HttpFailure;
 
+export type HttpTimeouts = {
+  /** A call other than the long poll that has not answered by then has failed. */
+  requestMs: number;
+  /** How much longer than its `waitMs` a long poll may take before it has failed. */
+  pollGraceMs: number;
+};
+
+/**
+ * Every call has a deadline. Without one, a request on a line that died without a word (a laptop
+ * that slept, a proxy that holds the request forever) never settles, and the fallback sits in
+ * "polling" with nothing arriving and nothing to say it is wrong.
+ */
 export class HttpApi {
   constructor(
     private readonly fetch: FetchLike,
     private readonly baseUrl: string,
+    private readonly clock: Clock,
+    private readonly timeouts: HttpTimeouts,
   ) {}
 
   startSession(signal: AbortSignal): Promise<HttpResult<SessionStartResponse>> {
@@ -38,7 +52,7 @@ export class HttpApi {
         const value = toSessionStart(body);
         return value && { value, rejected: [] };
       },
-      true,
+      { isSessionStart: true },
     );
   }
 
@@ -57,7 +71,9 @@ export class HttpApi {
     signal: AbortSignal,
   ): Promise<HttpResult<PollResponse>> {
     const url = apiUrl(this.baseUrl, '/api/poll', { sessionId, after, waitMs });
-    return this.request(url, { signal }, toPollResponse);
+    return this.request(url, { signal }, toPollResponse, {
+      timeoutMs: waitMs + this.timeouts.pollGraceMs,
+    });
   }
 
   send(
@@ -79,21 +95,41 @@ export class HttpApi {
 
   private async request<T>(
     url: string,
-    init: RequestInit,
+    init: RequestInit & { signal: AbortSignal },
     read: (body: unknown) => { value: T; rejected: Rejection[] } | null,
-    isSessionStart = false,
+    { isSessionStart = false, timeoutMs = this.timeouts.requestMs } = {},
   ): Promise<HttpResult<T>> {
+    // One controller ends the call either way: the caller gave up, or the deadline passed.
+    const controller = new AbortController();
+    const caller = init.signal;
+    const giveUp = () => controller.abort(GAVE_UP);
+    if (caller.aborted) giveUp();
+    else caller.addEventListener('abort', giveUp, { once: true });
+    const deadline = this.clock.setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+    try {
+      return await this.exchange(url, { ...init, signal: controller.signal }, read, isSessionStart);
+    } finally {
+      this.clock.clearTimeout(deadline);
+      caller.removeEventListener('abort', giveUp);
+    }
+  }
+
+  private async exchange<T>(
+    url: string,
+    init: RequestInit & { signal: AbortSignal },
+    read: (body: unknown) => { value: T; rejected: Rejection[] } | null,
+    isSessionStart: boolean,
+  ): Promise<HttpResult<T>> {
+    const { signal } = init;
     let response: Response;
     try {
       response = await this.fetch(url, init);
     } catch (error) {
-      if (init.signal?.aborted)
-        return { ok: false, failure: 'aborted', status: 0, detail: 'aborted' };
+      if (signal.aborted) return ended(url, signal);
       return { ok: false, failure: 'network', status: 0, detail: describe(error) };
     }
     const body = await readJson(response);
-    if (init.signal?.aborted)
-      return { ok: false, failure: 'aborted', status: 0, detail: 'aborted' };
+    if (signal.aborted) return ended(url, signal);
     const { status } = response;
     if (!response.ok) {
       const code = isRecord(body) && typeof body.error === 'string' ? body.error : '';
@@ -115,6 +151,18 @@ export class HttpApi {
       };
     return { ok: true, ...result };
   }
+}
+
+const GAVE_UP = 'aborted';
+const TIMED_OUT = 'timed out';
+
+/** A call cut short: by its caller (not a failure at all) or by its deadline (a dead line). */
+function ended(url: string, signal: AbortSignal): HttpFailure {
+  if (signal.reason === TIMED_OUT) {
+    const detail = `no answer from ${new URL(url).pathname} in time`;
+    return { ok: false, failure: 'network', status: 0, detail };
+  }
+  return { ok: false, failure: 'aborted', status: 0, detail: 'aborted' };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

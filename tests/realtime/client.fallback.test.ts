@@ -132,6 +132,65 @@ describe('realtime client: HTTP fallback', () => {
     expect(h.client.getSnapshot()).toMatchObject({ state: 'live', transport: 'websocket' });
   });
 
+  it('tells the server its subscriptions over HTTP, where no hello goes', async () => {
+    h = connectClient({ start: false });
+    const received: unknown[] = [];
+    const receiveHttp = h.backend.receiveHttp.bind(h.backend);
+    h.backend.receiveHttp = (sessionId, body) => {
+      received.push(body);
+      return receiveHttp(sessionId, body);
+    };
+    h.backend.faults.wsBlocked = true;
+    // Changed before any transport was up: nothing could say so yet.
+    h.client.subscribe(['product:42']);
+    h.client.unsubscribe(['alerts']);
+    h.client.start();
+    await h.advance(1_050 + 1_050 + 50);
+    expect(h.state()).toBe('polling');
+    expect(received[0]).toEqual([
+      { type: 'unsubscribe', topics: ['alerts'] },
+      { type: 'subscribe', topics: ['metrics', 'product:42'] },
+    ]);
+  });
+
+  it('gives up on a long poll that never answers and polls again', async () => {
+    await blockedFromTheStart();
+    // A proxy (or a line that died in a laptop's sleep) holds the next poll forever.
+    h.mock.server.use(
+      http.get(`${h.mock.baseUrl}/api/poll`, () => new Promise<never>(() => {}), { once: true }),
+    );
+    publishMetrics(h, 1); // ends the poll in flight; the next one hangs
+    await h.advance(10);
+    await h.advance(25_000 + 10_000 + 2_100); // the poll's wait, its grace, a backoff
+    expect(h.client.getSnapshot().errors.http_error).toBe(1);
+    expect(h.events).toContainEqual({
+      type: 'error',
+      kind: 'http_error',
+      detail: 'no answer from /api/poll in time',
+    });
+    publishMetrics(h, 2);
+    await h.advance(1_100);
+    expect(h.state()).toBe('polling');
+    expect(h.messages().map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('renews the session on HTTP 410 session_invalid while polling', async () => {
+    await blockedFromTheStart();
+    const before = h.client.getSnapshot().sessionId;
+    h.mock.server.use(
+      http.get(
+        `${h.mock.baseUrl}/api/poll`,
+        () => HttpResponse.json({ error: 'session_invalid' }, { status: 410 }),
+        { once: true },
+      ),
+    );
+    publishMetrics(h, 1);
+    await h.advance(1_100);
+    expect(h.states).toContain('renewing');
+    expect(h.client.getSnapshot().sessionId).not.toBe(before);
+    expect(h.state()).toBe('polling');
+  });
+
   it('shows connecting, not fallback, while the HTTP side fails too', async () => {
     await blockedFromTheStart();
     // The server is down: every HTTP call fails at the network level.

@@ -56,6 +56,25 @@ describe('realtime client: replay and resync', () => {
     expect(h.client.getSnapshot().lastSeq).toBe(10);
   });
 
+  it('renews the session when the snapshot for a resync says session_invalid', async () => {
+    h = connectClient();
+    await h.advance(10);
+    const before = h.client.getSnapshot().sessionId;
+    h.mock.server.use(
+      http.get(
+        `${h.mock.baseUrl}/api/snapshot`,
+        () => HttpResponse.json({ error: 'session_invalid' }, { status: 401 }),
+        { once: true },
+      ),
+    );
+    h.backend.withhold(1);
+    publishMetrics(h, 3); // seq 1 never arrives: a gap, so a snapshot
+    await h.advance(1_100);
+    expect(h.states).toContain('renewing');
+    expect(h.client.getSnapshot()).toMatchObject({ state: 'live', lastSeq: 3 });
+    expect(h.client.getSnapshot().sessionId).not.toBe(before);
+  });
+
   it('drops duplicate messages and counts them', async () => {
     h = connectClient();
     await h.advance(10);
