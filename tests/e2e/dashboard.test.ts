@@ -75,12 +75,27 @@ describe.skipIf(!hasChromium)('the built dashboard on the embedded mock backend'
     await page.goto(site.url);
     const row = await page.waitForSelector('[data-alert-id]', { timeout: 15_000 });
     const title = await row.$eval('.alert__title', (el) => el.textContent ?? '');
-    // Critical toasts are role="alert" (assertive), the rest role="status" (polite).
     const id = await row.getAttribute('data-alert-id');
+    const severity = await page.evaluate(
+      (alertId) =>
+        (
+          window as unknown as {
+            __PULSEBOARD__: {
+              store: { getState(): { alerts: Record<string, { severity: string }> } };
+            };
+          }
+        ).__PULSEBOARD__.store.getState().alerts[alertId ?? '']?.severity,
+      id,
+    );
+    expect(['critical', 'warning', 'info']).toContain(severity);
     const toastEl = page.locator(`[data-toast-alert="${id}"]`);
     await toastEl.waitFor({ timeout: 5_000 });
     expect(await toastEl.textContent()).toContain(title);
-    expect(['alert', 'status']).toContain(await toastEl.getAttribute('role'));
+    // Critical toasts are role="alert" (assertive), the rest role="status" (polite).
+    expect(await toastEl.getAttribute('role')).toBe(severity === 'critical' ? 'alert' : 'status');
+    expect(await toastEl.getAttribute('aria-live')).toBe(
+      severity === 'critical' ? 'assertive' : 'polite',
+    );
     expect(consoleErrors(log)).toEqual([]);
   });
 });

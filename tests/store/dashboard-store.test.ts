@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AlertStatus, RealtimeEvent } from '../../src/realtime';
 import { applyEvents, createDashboardStore, RingBuffer } from '../../src/store';
 import { alertEvent, alertFixture, connectionFixture, metricsEvent } from '../support/fixtures';
 
@@ -71,6 +72,70 @@ describe('dashboard store', () => {
     applyEvents(store, [metricsEvent([{ name: 'b', ts: 2, value: 2 }])], null);
     expect(store.getState().series.a).toBe(a);
     expect(store.getState().series.b?.version).toBe(2);
+  });
+});
+
+describe('dashboard store alert history', () => {
+  const alertUpdate = (id: string, status: AlertStatus, by?: string): RealtimeEvent => ({
+    type: 'message',
+    message: { type: 'alert_update', seq: 1, id, status, ...(by ? { by } : {}) },
+  });
+
+  it('records a history entry when a re-sent alert changes status, and none when the status is the same', () => {
+    const store = createDashboardStore();
+    let now = 1_000;
+    const options = { now: () => now };
+    applyEvents(store, [alertEvent(alertFixture({ ts: 500 }))], null, options);
+    expect(store.getState().alerts.a1?.history).toEqual([{ status: 'open', at: 500 }]);
+
+    now = 2_000;
+    applyEvents(store, [alertEvent(alertFixture({ ts: 500, title: 'Sent again' }))], null, options);
+    expect(store.getState().alerts.a1?.title).toBe('Sent again');
+    expect(store.getState().alerts.a1?.history).toEqual([{ status: 'open', at: 500 }]);
+
+    now = 3_000;
+    applyEvents(
+      store,
+      [alertEvent(alertFixture({ ts: 500, status: 'acknowledged' }))],
+      null,
+      options,
+    );
+    now = 4_000;
+    applyEvents(
+      store,
+      [alertEvent(alertFixture({ ts: 500, status: 'acknowledged' }))],
+      null,
+      options,
+    );
+    expect(store.getState().alerts.a1?.history).toEqual([
+      { status: 'open', at: 500 },
+      { status: 'acknowledged', at: 3_000 },
+    ]);
+  });
+
+  it('records who changed an alert when the server sends an alert update', () => {
+    const store = createDashboardStore();
+    let now = 1_000;
+    const options = { now: () => now };
+    applyEvents(store, [alertEvent(alertFixture({ ts: 500 }))], null, options);
+    now = 2_000;
+    applyEvents(store, [alertUpdate('a1', 'acknowledged', 'ops-2')], null, options);
+    now = 3_000;
+    applyEvents(store, [alertUpdate('a1', 'resolved')], null, options);
+    const alert = store.getState().alerts.a1;
+    expect(alert?.status).toBe('resolved');
+    expect(alert?.history).toEqual([
+      { status: 'open', at: 500 },
+      { status: 'acknowledged', at: 2_000, by: 'ops-2' },
+      { status: 'resolved', at: 3_000 },
+    ]);
+  });
+
+  it('ignores an alert update for an alert it does not know', () => {
+    const store = createDashboardStore();
+    applyEvents(store, [alertUpdate('ghost', 'acknowledged', 'ops-2')], null);
+    expect(store.getState().alerts).toEqual({});
+    expect(store.getState().alertIds).toEqual([]);
   });
 });
 

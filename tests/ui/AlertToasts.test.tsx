@@ -11,6 +11,7 @@ import {
 } from '../../src/store';
 import { AlertList } from '../../src/ui/AlertList';
 import { AlertToasts } from '../../src/ui/AlertToasts';
+import { formatClock } from '../../src/ui/i18n';
 import { useResendPendingAcks } from '../../src/ui/use-alerts';
 import { advance } from '../support/dashboard';
 import { alertEvent, alertFixture, connectionFixture } from '../support/fixtures';
@@ -85,7 +86,18 @@ describe('alert toasts', () => {
     expect(screen.getAllByText(title)).toHaveLength(2);
     expect(screen.getAllByText(message)).toHaveLength(2);
     expect(document.querySelector('img, script, b')).toBeNull();
-    expect((window as { pwned?: boolean }).pwned).toBeUndefined();
+    // Toast and row show the raw characters as plain text: no element was made from them.
+    const toastEl = document.querySelector('[data-toast-alert="x"]') as HTMLElement;
+    const places: [Element | null, string][] = [
+      [toastEl.querySelector('.toast__title'), title],
+      [toastEl.querySelector('.toast__message'), message],
+      [row('x').querySelector('.alert__title'), title],
+      [row('x').querySelector('.alert__message'), message],
+    ];
+    for (const [el, raw] of places) {
+      expect(el?.textContent).toBe(raw);
+      expect(el?.childElementCount).toBe(0);
+    }
   });
 
   it('renders an alert whose time is out of range instead of crashing', async () => {
@@ -277,6 +289,29 @@ describe('alerts panel', () => {
       el.getAttribute('data-alert-id'),
     );
     expect(ids).toEqual(['new', 'old']);
+  });
+
+  it("shows an alert's history in its row: each status change, when, and by whom", async () => {
+    const { store } = renderAlerts();
+    raise(store, alertFixture({ id: 'a1', ts: T0 - 60_000 }));
+    await advance(50);
+    // Only one status so far: nothing to show.
+    expect(row('a1').querySelector('details')).toBeNull();
+    await advance(2_000);
+    const ackedAt = Date.now();
+    update(store, 'a1', 'acknowledged', 'ops-1');
+    await advance(3_000);
+    const resolvedAt = Date.now();
+    update(store, 'a1', 'resolved');
+    await advance(50);
+    const history = row('a1').querySelector('details') as HTMLElement;
+    expect(history).not.toBeNull();
+    expect(history.querySelector('summary')).toHaveTextContent('History');
+    expect([...history.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      `${formatClock(T0 - 60_000, 'en')} Open`,
+      `${formatClock(ackedAt, 'en')} Acknowledged · by ops-1`,
+      `${formatClock(resolvedAt, 'en')} Resolved`,
+    ]);
   });
 
   it('filters by severity and status and counts per severity in the header', async () => {

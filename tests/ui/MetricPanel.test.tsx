@@ -1,9 +1,11 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyEvents } from '../../src/store';
+import { Dashboard } from '../../src/ui/Dashboard';
 import { Toolbar } from '../../src/ui/Toolbar';
 import { MetricPanel } from '../../src/ui/MetricPanel';
-import { connectionFixture } from '../support/fixtures';
+import { connectionFixture, metricsEvent } from '../support/fixtures';
 import { advance, lineOf, pointsOf, push, pushHistory } from '../support/dashboard';
 import { renderDashboard } from '../support/render';
 
@@ -20,12 +22,62 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+describe('the dashboard', () => {
+  it('shows one panel per metric in the feed, each carrying its name, in order of first arrival', async () => {
+    const { store } = renderDashboard(<Dashboard />);
+    const panels = () =>
+      [...document.querySelectorAll('[data-metric]')].map((el) => [
+        el.getAttribute('data-metric'),
+        el.querySelector('.panel__title')?.textContent,
+      ]);
+    expect(panels()).toEqual([]);
+    const sample = (name: string, ts: number, value: number) => ({ name, ts, value });
+    act(() =>
+      applyEvents(
+        store,
+        [
+          metricsEvent([sample('pending_orders', T0, 12), sample('cargo_temperature', T0, 4.5)]),
+          metricsEvent([sample('pending_orders', T0 + 1_000, 13)]),
+          metricsEvent([
+            sample('line_3_pressure', T0, 2.1),
+            sample('cargo_temperature', T0 + 1_000, 4.6),
+          ]),
+        ],
+        null,
+      ),
+    );
+    await advance(300);
+    expect(panels()).toEqual([
+      ['pending_orders', 'Pending orders'],
+      ['cargo_temperature', 'Cargo temperature'],
+      ['line_3_pressure', 'Line 3 pressure'],
+    ]);
+    // Each panel shows its own series, not a neighbour's.
+    expect(metric('pending_orders').querySelector('.panel__number')).toHaveTextContent('13');
+    expect(metric('cargo_temperature').querySelector('.panel__number')).toHaveTextContent('4.6');
+    expect(metric('line_3_pressure').querySelector('.panel__number')).toHaveTextContent('2.1');
+
+    // More samples of known metrics add no panel; a new metric adds one at the end.
+    push(store, 'cargo_temperature', T0 + 2_000, 4.7);
+    push(store, 'active_vehicles', T0 + 2_000, 31, null, '');
+    await advance(300);
+    expect(panels().map(([name]) => name)).toEqual([
+      'pending_orders',
+      'cargo_temperature',
+      'line_3_pressure',
+      'active_vehicles',
+    ]);
+  });
+});
+
 describe('MetricPanel', () => {
   it('shows the current value, unit and trend, and draws a line that follows new samples', async () => {
     const { store } = renderDashboard(<MetricPanel name="cargo_temperature" />);
     pushHistory(store, 'cargo_temperature', T0, 301, 1_000, (i) => Math.round(400 + i / 1.5) / 100);
     await advance(300);
-    expect(metric('cargo_temperature')).toHaveAttribute('data-metric', 'cargo_temperature');
+    expect(metric('cargo_temperature').querySelector('.panel__title')).toHaveTextContent(
+      'Cargo temperature',
+    );
     expect(lineOf('cargo_temperature')).toMatch(/^M/);
     expect(metric('cargo_temperature').querySelector('.panel__value')).toHaveTextContent('6.00 °C');
     expect(metric('cargo_temperature').querySelector('[data-trend]')).toHaveTextContent(
@@ -37,6 +89,27 @@ describe('MetricPanel', () => {
     expect(lineOf('cargo_temperature')).not.toBe(before);
     // The precision stays that of the series: no jump from "6.00" to "5".
     expect(metric('cargo_temperature').querySelector('.panel__value')).toHaveTextContent('5.00 °C');
+  });
+
+  it('draws each new frame in full at once, with no animation between frames', async () => {
+    const { store } = renderDashboard(<MetricPanel name="t" />);
+    const line = () => document.querySelector('[data-metric="t"] path.recharts-line-curve');
+    pushHistory(store, 't', T0, 10, 1_000, (i) => (i % 3) / 3);
+    await advance(300);
+    const first = lineOf('t');
+    expect(first).toMatch(/^M/);
+    // An animated line is drawn in steps (a dash pattern, interpolated points) over 1.5 s.
+    expect(line()).not.toHaveAttribute('stroke-dasharray');
+    await advance(3_000);
+    expect(lineOf('t')).toBe(first);
+
+    push(store, 't', T0 + 1_000, 2 / 3);
+    await advance(300);
+    const second = lineOf('t');
+    expect(second).not.toBe(first);
+    expect(line()).not.toHaveAttribute('stroke-dasharray');
+    await advance(3_000);
+    expect(lineOf('t')).toBe(second);
   });
 
   it('draws threshold lines where the metric has limits, and flags a value beyond one', async () => {

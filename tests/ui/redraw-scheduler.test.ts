@@ -65,21 +65,33 @@ describe('RedrawScheduler', () => {
   });
 
   it('keeps the redraw rate when the message rate rises tenfold', () => {
-    const run = (changesPerFrame: number) => {
+    /** Two seconds of 16 ms frames; each message marks the chart dirty and wakes the scheduler. */
+    const run = (messagesPerSecond: number) => {
       const clock = manualClock();
       const scheduler = new RedrawScheduler({ frames: clock.frames, now: clock.now });
       const a = chart(clock);
       scheduler.register(a.drawable);
-      for (let i = 0; i < 120; i++) {
-        for (let c = 0; c < changesPerFrame; c++) {
+      const sentAt = (n: number) => (n * 1_000) / messagesPerSecond;
+      let messages = 0;
+      while (clock.now() <= 2_000) {
+        while (sentAt(messages) <= clock.now() && sentAt(messages) < 2_000) {
           a.change();
           scheduler.wake();
+          messages++;
         }
         clock.step();
       }
-      return scheduler.redraws;
+      return { messages, redraws: scheduler.redraws };
     };
-    expect(run(10)).toBe(run(1));
+    const slow = run(10);
+    const fast = run(100);
+    const faster = run(1_000);
+    expect([slow.messages, fast.messages, faster.messages]).toEqual([20, 200, 2_000]);
+    // At most 4 redraws a second however many messages: the same count at every rate.
+    expect(slow.redraws).toBeLessThanOrEqual(9);
+    expect(slow.redraws).toBeGreaterThanOrEqual(7);
+    expect(fast.redraws).toBe(slow.redraws);
+    expect(faster.redraws).toBe(slow.redraws);
   });
 
   it('staggers charts so no two redraw in the same frame', () => {
