@@ -1,47 +1,59 @@
 import { memo, useCallback, useMemo } from 'react';
-import { Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { LineChart, ReferenceLine, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
 import type { Locale, Point } from '../store';
 import { formatAxisNumber, formatClock } from './i18n';
 import type { Limit } from './metric-catalog';
 import { timeTicks } from './time-ticks';
+import type { ValueAxis } from './value-axis';
 
 /**
  * Kept in its own module so recharts loads after the first paint (React.lazy in MetricPanel).
  * Memoised: it redraws only when the panel hands it a new frame, never on unrelated renders.
  *
- * Every prop below that is not the data is a module constant or memoised: recharts 3 copies axis
- * and reference-line settings into its own store from effects, and a new object on each redraw
- * (a fresh `margin`, `tick`, `domain` or formatter) makes it dispatch and re-render again. With
- * stable props a redraw is one render of the line.
+ * recharts draws the axes and limit lines; the line itself is one `<path>` built here on
+ * recharts' own scales. Handing the points to recharts as chart data made every redraw dispatch
+ * them into its store, re-run its data selectors and build a label entry and a path length for
+ * every point (about half of a redraw in a profile at 100 msg/s, for a line we never label or
+ * animate). The chart has no data now: its domains are explicit, the value axis only moves when
+ * the data leaves it (value-axis.ts), and a redraw is the time axis sliding and a new path.
+ *
+ * Every prop below is a module constant or memoised: recharts 3 copies axis and reference-line
+ * settings into its store from effects, and a new object on each render makes it dispatch again.
  */
 export type MetricChartProps = {
   points: readonly Point[];
+  /** Bounds and ticks of the value axis, steady across redraws. */
+  valueAxis: ValueAxis;
   width: number;
   height: number;
   limits: readonly Limit[];
   /** Already-translated label per limit, same order as `limits`. */
   limitLabels: readonly string[];
   locale: Locale;
-  /** Decimals the series is sent with: 0 means whole numbers, so no fractional axis ticks. */
-  decimals: number;
 };
 
 const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 };
-const X_DOMAIN = ['dataMin', 'dataMax'] as const;
-const Y_DOMAIN = ['auto', 'auto'] as const;
+/** recharts draws no time axis for a chart without data; one constant row it never reads will do. */
+const NO_DATA = [{ ts: 0, value: 0 }];
 const TICK = { fill: 'var(--muted)' };
 
 function MetricChart({
   points,
+  valueAxis,
   width,
   height,
   limits,
   limitLabels,
   locale,
-  decimals,
 }: MetricChartProps) {
   const first = points[0]?.ts ?? 0;
   const last = points[points.length - 1]?.ts ?? 0;
+  // A single point still needs a time axis with some width to sit in.
+  const from = last > first ? first : first - 1_000;
+  const to = last > first ? last : first + 1_000;
+  const timeDomain = useMemo(() => [from, to] as [number, number], [from, to]);
+  const valueDomain = valueAxis.domain as [number, number];
+  const valueTicks = valueAxis.ticks as number[];
   // Keyed by value: the ticks change every few seconds, not on every redraw.
   const tickKey = timeTicks(first, last, width / 110).join(',');
   const ticks = useMemo(() => (tickKey ? tickKey.split(',').map(Number) : []), [tickKey]);
@@ -68,11 +80,12 @@ function MetricChart({
     [limits, limitLabels],
   );
   return (
-    <LineChart width={width} height={height} data={points as Point[]} margin={MARGIN}>
+    <LineChart width={width} height={height} data={NO_DATA} margin={MARGIN}>
       <XAxis
         dataKey="ts"
         type="number"
-        domain={X_DOMAIN as unknown as [string, string]}
+        domain={timeDomain}
+        allowDataOverflow
         ticks={ticks}
         tickFormatter={clockTick}
         minTickGap={56}
@@ -80,8 +93,11 @@ function MetricChart({
         tick={TICK}
       />
       <YAxis
-        domain={Y_DOMAIN as unknown as [string, string]}
-        allowDecimals={decimals > 0}
+        type="number"
+        domain={valueDomain}
+        allowDataOverflow
+        ticks={valueTicks}
+        interval={0}
         width={56}
         tickFormatter={valueTick}
         stroke="var(--muted)"
@@ -91,21 +107,53 @@ function MetricChart({
         <ReferenceLine
           key={key}
           {...reference}
-          // Always in view: a limit the data is far from is still the line the operator watches.
+          // Always in view (the value axis includes every limit); this is a backstop.
           ifOverflow="extendDomain"
           strokeDasharray="6 4"
         />
       ))}
-      <Line
-        type="linear"
-        dataKey="value"
-        dot={false}
-        isAnimationActive={false}
-        stroke="var(--chart-line)"
-        strokeWidth={2}
-      />
+      <SeriesLine points={points} />
     </LineChart>
   );
+}
+
+/**
+ * The series as one polyline on the chart's scales. Never animated: a streaming line that eased
+ * from its old shape would always show the past. Keeps recharts' line class, which is what tests
+ * and tools already look for.
+ */
+function SeriesLine({ points }: { points: readonly Point[] }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const d = useMemo(() => (x && y ? linePath(points, x, y) : ''), [points, x, y]);
+  if (!d) return null;
+  return (
+    <g className="recharts-layer recharts-line">
+      <path
+        className="recharts-curve recharts-line-curve"
+        d={d}
+        fill="none"
+        stroke="var(--chart-line)"
+        strokeWidth={2}
+        strokeLinejoin="round"
+      />
+    </g>
+  );
+}
+
+type Scale = (value: unknown) => number | undefined;
+
+/** `M x,y L x,y …` in whole tenths of a pixel: finer cannot be seen, and the string stays short. */
+export function linePath(points: readonly Point[], x: Scale, y: Scale): string {
+  let d = '';
+  for (const point of points) {
+    const px = x(point.ts);
+    const py = y(point.value);
+    if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py))
+      continue;
+    d += `${d ? 'L' : 'M'}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`;
+  }
+  return d;
 }
 
 export default memo(MetricChart);

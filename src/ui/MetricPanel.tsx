@@ -11,6 +11,7 @@ import { useDashboardStore } from './store-context';
 import { useElementSize } from './use-element-width';
 import { useI18n } from './use-i18n';
 import { useStaleness } from './use-staleness';
+import { valueAxis, type ValueAxis } from './value-axis';
 
 const MetricChart = lazy(() => import('./MetricChart'));
 
@@ -29,13 +30,20 @@ export type PanelFrame = {
   unit: string | undefined;
   /** Display precision, from the series' recent values. */
   decimals: number;
+  /** The chart's value axis: the points and the limits, on round bounds kept while they fit. */
+  valueAxis: ValueAxis;
 };
 
-/** The window ends at the newest sample (server time), so a skewed client clock cannot empty it. */
+/**
+ * The window ends at the newest sample (server time), so a skewed client clock cannot empty it.
+ * `previous` is the frame on screen: its value axis is kept while the new points still fit it.
+ */
 export function drawFrame(
   entry: SeriesEntry | undefined,
   windowMs: number,
   width: number,
+  limits: readonly Limit[] = NO_LIMITS,
+  previous: PanelFrame | null = null,
 ): PanelFrame {
   const empty: PanelFrame = {
     version: entry?.version ?? -1,
@@ -46,6 +54,7 @@ export function drawFrame(
     start: null,
     unit: entry?.unit,
     decimals: 0,
+    valueAxis: previous?.valueAxis ?? valueAxis([0, 1], true, null),
   };
   const buffer = entry?.buffer;
   const current = buffer?.last();
@@ -53,13 +62,28 @@ export function drawFrame(
   const from = buffer.lowerBound(current.ts - windowMs);
   const recent: number[] = [];
   for (let i = Math.max(0, buffer.size - 20); i < buffer.size; i++) recent.push(buffer.valueAt(i));
+  const decimals = decimalsOf(recent);
+  // About one point per pixel: more cannot be seen and only costs drawing time. Min/max per
+  // bucket keeps every extreme, so the points' extent is the window's.
+  const points = downsampleMinMax(buffer, from, buffer.size, Math.max(2, width));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const point of points) {
+    if (point.value < min) min = point.value;
+    if (point.value > max) max = point.value;
+  }
+  // Every limit stays in view: a limit the data is far from is still the line the operator watches.
+  for (const limit of limits) {
+    min = Math.min(min, limit.value);
+    max = Math.max(max, limit.value);
+  }
   return {
     ...empty,
-    decimals: decimalsOf(recent),
-    // About one point per pixel: more cannot be seen and only costs drawing time.
-    points: downsampleMinMax(buffer, from, buffer.size, Math.max(2, width)),
+    decimals,
+    points,
     current,
     start: { ts: buffer.tsAt(from), value: buffer.valueAt(from) },
+    valueAxis: valueAxis([min, max], decimals === 0, previous?.valueAxis ?? null),
   };
 }
 
@@ -80,9 +104,10 @@ export function MetricPanel({ name }: { name: string }) {
   const [chartRef, size] = useElementSize<HTMLDivElement>(FALLBACK_SIZE);
   const panelRef = useRef<HTMLElement | null>(null);
   const windowMs = windowMinutes * 60_000;
+  const limits = env.catalog[name]?.limits ?? NO_LIMITS;
 
   const [frame, setFrame] = useState(() =>
-    drawFrame(store.getState().series[name], windowMs, size.width),
+    drawFrame(store.getState().series[name], windowMs, size.width, limits),
   );
   const drawn = useRef(frame);
   const wanted = useRef({ windowMs, width: size.width });
@@ -109,6 +134,8 @@ export function MetricPanel({ name }: { name: string }) {
           store.getState().series[name],
           wanted.current.windowMs,
           wanted.current.width,
+          limits,
+          drawn.current,
         );
         drawn.current = next;
         setFrame(next);
@@ -129,9 +156,7 @@ export function MetricPanel({ name }: { name: string }) {
       registered.unregister();
       handle.current = null;
     };
-  }, [scheduler, store, name, env.IntersectionObserver]);
-
-  const limits = env.catalog[name]?.limits ?? NO_LIMITS;
+  }, [scheduler, store, name, limits, env.IntersectionObserver]);
   const unit = unitLabel(env.catalog, name, locale, frame.unit);
   const limitLabels = useMemo(
     () =>
@@ -186,12 +211,12 @@ export function MetricPanel({ name }: { name: string }) {
           <Suspense fallback={<div className="panel__placeholder">{t.loadingChart}</div>}>
             <MetricChart
               points={frame.points}
+              valueAxis={frame.valueAxis}
               width={size.width}
               height={size.height}
               limits={limits}
               limitLabels={limitLabels}
               locale={locale}
-              decimals={frame.decimals}
             />
           </Suspense>
         )}

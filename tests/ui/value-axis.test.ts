@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { RingBuffer, type SeriesEntry } from '../../src/store';
+import { linePath } from '../../src/ui/MetricChart';
+import { drawFrame } from '../../src/ui/MetricPanel';
+import { valueAxis } from '../../src/ui/value-axis';
+
+describe('value axis', () => {
+  it('puts the data on round bounds with round ticks', () => {
+    expect(valueAxis([3.2, 7.9], false, null)).toEqual({ domain: [2, 8], ticks: [2, 4, 6, 8] });
+    expect(valueAxis([0.38, 0.44], false, null)).toEqual({
+      domain: [0.38, 0.44],
+      ticks: [0.38, 0.4, 0.42, 0.44],
+    });
+    expect(valueAxis([-3.1, 2.2], false, null).domain).toEqual([-4, 4]);
+  });
+
+  it('gives a whole-number series whole-number ticks', () => {
+    expect(valueAxis([12, 13], true, null).ticks).toEqual([12, 13]);
+    expect(valueAxis([1_750, 1_850], true, null).ticks).toEqual([
+      1_750, 1_775, 1_800, 1_825, 1_850,
+    ]);
+    for (const tick of valueAxis([3, 9], true, null).ticks)
+      expect(Number.isInteger(tick)).toBe(true);
+  });
+
+  it('keeps the axis while the data stays inside it and fills a fair share of it', () => {
+    const shown = valueAxis([3.2, 7.9], false, null);
+    expect(valueAxis([4, 7], false, shown)).toBe(shown);
+    expect(valueAxis([2.1, 7.99], false, shown)).toBe(shown);
+  });
+
+  it('rescales when the data leaves the axis or shrinks to a sliver of it', () => {
+    const shown = valueAxis([3.2, 7.9], false, null);
+    expect(valueAxis([3, 8.4], false, shown).domain).toEqual([2, 10]);
+    expect(valueAxis([1.5, 7], false, shown).domain).toEqual([0, 8]);
+    expect(valueAxis([5, 5.5], false, shown).domain).toEqual([5, 5.6]);
+  });
+
+  it('centres a flat line in a small round range', () => {
+    expect(valueAxis([5, 5], true, null).domain).toEqual([4, 6]);
+    expect(valueAxis([0, 0], false, null).domain).toEqual([-1, 1]);
+    expect(valueAxis([96.5, 96.5], false, null).domain).toEqual([94, 99]);
+  });
+
+  it('keeps what it shows for an extent that is not a range of numbers', () => {
+    const shown = valueAxis([1, 2], false, null);
+    expect(valueAxis([Infinity, -Infinity], false, shown)).toBe(shown);
+    expect(valueAxis([Number.NaN, 3], false, null)).toEqual({ domain: [0, 1], ticks: [0, 1] });
+  });
+});
+
+describe('line path', () => {
+  const x = (ts: unknown) => (ts as number) / 10;
+  const y = (value: unknown) => 100 - (value as number);
+
+  it('joins the points in order, to a tenth of a pixel', () => {
+    const points = [
+      { ts: 0, value: 0 },
+      { ts: 15, value: 33.333 },
+      { ts: 30, value: 50 },
+    ];
+    expect(linePath(points, x, y)).toBe('M0,100L1.5,66.7L3,50');
+  });
+
+  it('skips a point the scales cannot place instead of drawing NaN', () => {
+    const points = [
+      { ts: 0, value: 0 },
+      { ts: 10, value: Number.NaN },
+      { ts: 20, value: 10 },
+    ];
+    expect(linePath(points, x, y)).toBe('M0,100L2,90');
+    expect(linePath(points, () => undefined, y)).toBe('');
+  });
+});
+
+describe('a panel frame', () => {
+  function series(values: number[]): SeriesEntry {
+    const buffer = new RingBuffer(100);
+    values.forEach((value, i) => buffer.push(1_000 + i * 100, value));
+    return { name: 't', unit: undefined, buffer, version: buffer.version, updatedAt: 0 };
+  }
+
+  it('keeps every limit line inside the value axis, however far the data is from it', () => {
+    const frame = drawFrame(series([4.1, 4.3, 4.2]), 60_000, 300, [
+      { kind: 'max', value: 8 },
+      { kind: 'min', value: 2 },
+    ]);
+    expect(frame.valueAxis.domain[0]).toBeLessThanOrEqual(2);
+    expect(frame.valueAxis.domain[1]).toBeGreaterThanOrEqual(8);
+  });
+
+  it('keeps the value axis of the frame on screen while new samples stay inside it', () => {
+    const first = drawFrame(series([3.2, 7.9]), 60_000, 300);
+    const next = drawFrame(series([3.2, 7.9, 5, 6]), 60_000, 300, [], first);
+    expect(next.valueAxis).toBe(first.valueAxis);
+    const beyond = drawFrame(series([3.2, 7.9, 12]), 60_000, 300, [], first);
+    expect(beyond.valueAxis.domain[1]).toBeGreaterThanOrEqual(12);
+  });
+});
