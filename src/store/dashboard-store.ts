@@ -158,7 +158,8 @@ export function applyEvents(
         else if (message.type === 'alert') upsertAlert(message.alert, now());
         else if (message.type === 'alert_update') {
           const current = (alerts ?? state.alerts)[message.id];
-          if (current) {
+          // A repeated update (a replay, two servers saying the same) is not a new step in history.
+          if (current && current.status !== message.status) {
             alerts ??= { ...state.alerts };
             alerts[message.id] = {
               ...current,

@@ -131,6 +131,21 @@ describe('dashboard store alert history', () => {
     ]);
   });
 
+  it('adds no history entry for an alert update that repeats the current status', () => {
+    const store = createDashboardStore();
+    let now = 1_000;
+    const options = { now: () => now };
+    applyEvents(store, [alertEvent(alertFixture({ ts: 500 }))], null, options);
+    now = 2_000;
+    applyEvents(store, [alertUpdate('a1', 'acknowledged', 'ops-2')], null, options);
+    now = 3_000;
+    applyEvents(store, [alertUpdate('a1', 'acknowledged', 'ops-2')], null, options);
+    expect(store.getState().alerts.a1?.history).toEqual([
+      { status: 'open', at: 500 },
+      { status: 'acknowledged', at: 2_000, by: 'ops-2' },
+    ]);
+  });
+
   it('ignores an alert update for an alert it does not know', () => {
     const store = createDashboardStore();
     applyEvents(store, [alertUpdate('ghost', 'acknowledged', 'ops-2')], null);
