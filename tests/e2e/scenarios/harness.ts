@@ -268,3 +268,87 @@ export async function expectCaughtUp(page: Page, server: ReferenceServer & { ale
   await expectEachAlertOnce(page, server.alerts);
   server.backend.faults.feedPaused = false;
 }
+
+/**
+ * Mock mode (no `?api=`): what the embedded backend reports through the QA controller that
+ * main.tsx exposes as `__PULSEBOARD__.qa`. Counters refresh on every change and once a second.
+ */
+export type MockBackendView = {
+  scenario: string;
+  phases: string[];
+  epoch: string;
+  seq: number;
+  connections: number;
+  stats: Record<string, number>;
+};
+
+export function mockBackend(page: Page): Promise<MockBackendView> {
+  return page.evaluate(() => {
+    type Snapshot = Omit<MockBackendView, 'phases'> & { phases: { label: string }[] };
+    type Handle = { qa: { getSnapshot(): Snapshot } | null };
+    const qa = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.qa;
+    if (!qa) throw new Error('Expected mock mode: __PULSEBOARD__.qa is missing');
+    const s = qa.getSnapshot();
+    return {
+      scenario: s.scenario,
+      phases: s.phases.map((p) => p.label),
+      epoch: s.epoch,
+      seq: s.seq,
+      connections: s.connections,
+      stats: { ...s.stats },
+    };
+  });
+}
+
+/** Mock mode's `phaseReached`: waits until the embedded scenario reaches a phase starting with `label`. */
+export async function waitForMockPhase(page: Page, label: string, timeout = WAIT_MS) {
+  await page.waitForFunction(
+    (wanted) => {
+      type Handle = { qa: { getSnapshot(): { phases: { label: string }[] } } | null };
+      const qa = (window as unknown as { __PULSEBOARD__?: Handle }).__PULSEBOARD__?.qa;
+      return qa?.getSnapshot().phases.some((p) => p.label.startsWith(wanted)) ?? false;
+    },
+    label,
+    { timeout },
+  );
+}
+
+/** Fires a fault at the embedded backend, as the QA panel's buttons do (mock mode only). */
+export async function fireMockFault(page: Page, fault: object) {
+  const problem = await page.evaluate((command) => {
+    type Handle = { qa: { fire(command: unknown): string | null } | null };
+    const qa = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.qa;
+    if (!qa) throw new Error('Expected mock mode: __PULSEBOARD__.qa is missing');
+    return qa.fire(command);
+  }, fault);
+  expect(problem, `fault ${JSON.stringify(fault)}`).toBeNull();
+}
+
+/**
+ * Mock mode's `expectCaughtUp`: pauses the embedded feed, asks the embedded backend for a
+ * snapshot over the public HTTP API (a fresh session, as any client would), and waits until the
+ * page holds exactly its epoch and seq with every alert of the snapshot listed once.
+ */
+export async function expectMockCaughtUp(page: Page) {
+  await fireMockFault(page, { type: 'pause-feed', on: true });
+  const truth = await page.evaluate(async () => {
+    type Handle = { config: { baseUrl: string } };
+    const base = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.config.baseUrl;
+    const url = (path: string) => new URL(path, `${base.replace(/\/+$/, '')}/`).toString();
+    const started = await fetch(url('api/session/start'), { method: 'POST' });
+    if (started.status !== 201) throw new Error(`session/start answered ${started.status}`);
+    const { sessionId } = (await started.json()) as { sessionId: string };
+    const snapshot = await fetch(url(`api/snapshot?sessionId=${encodeURIComponent(sessionId)}`));
+    if (snapshot.status !== 200) throw new Error(`snapshot answered ${snapshot.status}`);
+    const body = (await snapshot.json()) as {
+      epoch: string;
+      seq: number;
+      alerts: { id: string }[];
+    };
+    return { epoch: body.epoch, seq: body.seq, alerts: body.alerts.map((a) => a.id) };
+  });
+  await waitForSeq(page, truth.epoch, truth.seq);
+  await expectEachAlertOnce(page, truth.alerts);
+  await fireMockFault(page, { type: 'pause-feed', on: false });
+  return truth;
+}
