@@ -43,6 +43,12 @@ export async function startReferenceServer(
   const prefix = (options.prefix ?? '').replace(/\/+$/, '');
   if (prefix !== '' && !prefix.startsWith('/'))
     throw new Error(`Expected a prefix starting with "/" but got "${options.prefix}"`);
+  // The control endpoint sits at /control/* on the root whatever the prefix: a prefix under it
+  // would hand the protocol's own calls to the control routes.
+  if (prefix === '/control' || prefix.startsWith('/control/'))
+    throw new Error(
+      `Expected a prefix outside /control (the control endpoint) but got "${prefix}"`,
+    );
   const log = options.log ?? (() => {});
   const backend = new MockBackend(options.backend).start();
   const scenarios = runScenario(backend, options.scenario);

@@ -253,6 +253,11 @@ describe('bad input never crashes the server', () => {
 });
 
 describe('the control endpoint', () => {
+  it('refuses a path prefix under /control, where the control routes would swallow the API', async () => {
+    for (const prefix of ['/control', '/control/pulse'])
+      await expect(startReferenceServer({ prefix })).rejects.toThrow(/outside \/control/);
+  });
+
   const control = (path: string, body: unknown, type = 'application/json') =>
     api(path, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
 
