@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
-import { LineChart, ReferenceLine, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
+import { LineChart, ReferenceLine, usePlotArea, XAxis, YAxis } from 'recharts';
 import type { Locale, Point } from '../store';
 import { formatAxisNumber, formatClock } from './i18n';
 import type { Limit } from './metric-catalog';
@@ -10,8 +10,8 @@ import type { ValueAxis } from './value-axis';
  * Kept in its own module so recharts loads after the first paint (React.lazy in MetricPanel).
  * Memoised: it redraws only when the panel hands it a new frame, never on unrelated renders.
  *
- * recharts draws the axes and limit lines; the line itself is one `<path>` built here on
- * recharts' own scales. Handing the points to recharts as chart data made every redraw dispatch
+ * recharts draws the axes and limit lines; the line itself is one `<path>` built here in
+ * recharts' plot area from the same domains the axes get. Handing the points to recharts as chart data made every redraw dispatch
  * them into its store, re-run its data selectors and build a label entry and a path length for
  * every point (about half of a redraw in a profile at 100 msg/s, for a line we never label or
  * animate). The chart has no data now: its domains are explicit, the value axis only moves when
@@ -112,20 +112,39 @@ function MetricChart({
           strokeDasharray="6 4"
         />
       ))}
-      <SeriesLine points={points} />
+      <SeriesLine points={points} timeDomain={timeDomain} valueDomain={valueDomain} />
     </LineChart>
   );
 }
 
 /**
- * The series as one polyline on the chart's scales. Never animated: a streaming line that eased
- * from its old shape would always show the past. Keeps recharts' line class, which is what tests
- * and tools already look for.
+ * The series as one polyline over the plot area. Never animated: a streaming line that eased
+ * from its old shape would always show the past. Scaled from the domains handed to the axes, not
+ * from recharts' scale hooks: recharts takes a new domain into its store only after the render
+ * (in an effect), so its scales would draw each new frame on the previous one's domain first.
+ * Keeps recharts' line class, which is what tests and tools already look for.
  */
-function SeriesLine({ points }: { points: readonly Point[] }) {
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  const d = useMemo(() => (x && y ? linePath(points, x, y) : ''), [points, x, y]);
+function SeriesLine({
+  points,
+  timeDomain,
+  valueDomain,
+}: {
+  points: readonly Point[];
+  timeDomain: readonly [number, number];
+  valueDomain: readonly [number, number];
+}) {
+  const area = usePlotArea();
+  const d = useMemo(
+    () =>
+      area
+        ? linePath(
+            points,
+            linearScale(timeDomain, area.x, area.x + area.width),
+            linearScale(valueDomain, area.y + area.height, area.y),
+          )
+        : '',
+    [points, timeDomain, valueDomain, area],
+  );
   if (!d) return null;
   return (
     <g className="recharts-layer recharts-line">
@@ -141,7 +160,13 @@ function SeriesLine({ points }: { points: readonly Point[] }) {
   );
 }
 
-type Scale = (value: unknown) => number | undefined;
+type Scale = (value: number) => number;
+
+/** Maps `[from, to]` onto pixels `[start, end]` (end may be smaller: the value axis points up). */
+function linearScale([from, to]: readonly [number, number], start: number, end: number): Scale {
+  const k = to === from ? 0 : (end - start) / (to - from);
+  return (value) => start + (value - from) * k;
+}
 
 /** `M x,y L x,y …` in whole tenths of a pixel: finer cannot be seen, and the string stays short. */
 export function linePath(points: readonly Point[], x: Scale, y: Scale): string {
@@ -149,8 +174,7 @@ export function linePath(points: readonly Point[], x: Scale, y: Scale): string {
   for (const point of points) {
     const px = x(point.ts);
     const py = y(point.value);
-    if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py))
-      continue;
+    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
     d += `${d ? 'L' : 'M'}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`;
   }
   return d;

@@ -1,6 +1,7 @@
+import { act, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RingBuffer, type SeriesEntry } from '../../src/store';
-import { linePath } from '../../src/ui/MetricChart';
+import MetricChart, { linePath } from '../../src/ui/MetricChart';
 import { drawFrame } from '../../src/ui/MetricPanel';
 import { valueAxis } from '../../src/ui/value-axis';
 
@@ -50,8 +51,8 @@ describe('value axis', () => {
 });
 
 describe('line path', () => {
-  const x = (ts: unknown) => (ts as number) / 10;
-  const y = (value: unknown) => 100 - (value as number);
+  const x = (ts: number) => ts / 10;
+  const y = (value: number) => 100 - value;
 
   it('joins the points in order, to a tenth of a pixel', () => {
     const points = [
@@ -69,7 +70,7 @@ describe('line path', () => {
       { ts: 20, value: 10 },
     ];
     expect(linePath(points, x, y)).toBe('M0,100L2,90');
-    expect(linePath(points, () => undefined, y)).toBe('');
+    expect(linePath(points, () => Number.NaN, y)).toBe('');
   });
 });
 
@@ -95,5 +96,48 @@ describe('a panel frame', () => {
     expect(next.valueAxis).toBe(first.valueAxis);
     const beyond = drawFrame(series([3.2, 7.9, 12]), 60_000, 300, [], first);
     expect(beyond.valueAxis.domain[1]).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('the chart line', () => {
+  const chart = (points: { ts: number; value: number }[]) => (
+    <MetricChart
+      points={points}
+      valueAxis={{ domain: [0, 10], ticks: [0, 5, 10] }}
+      width={400}
+      height={200}
+      limits={[]}
+      limitLabels={[]}
+      locale="en"
+    />
+  );
+  const points = (from: number) =>
+    Array.from({ length: 5 }, (_, i) => ({ ts: from + i * 1_000, value: i }));
+
+  it('spans the plot area from the first point to the last', () => {
+    const { container } = render(chart(points(0)));
+    const d = container.querySelector('path.recharts-line-curve')?.getAttribute('d') ?? '';
+    const xs = [...d.matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1]));
+    expect(xs).toHaveLength(5);
+    // Margin 0 on the left plus the 56 px value axis; 12 px margin on the right.
+    expect(xs[0]).toBe(56);
+    expect(xs[4]).toBe(400 - 12);
+  });
+
+  it('draws a new frame on its own time span, never first on the one before', async () => {
+    const { container, rerender } = render(chart(points(0)));
+    const path = container.querySelector('path.recharts-line-curve')!;
+    const before = path.getAttribute('d');
+    const changes: string[] = [];
+    const observer = new MutationObserver((records) =>
+      records.forEach(() => changes.push(path.getAttribute('d') ?? '')),
+    );
+    observer.observe(path, { attributes: true, attributeFilter: ['d'] });
+    await act(async () => rerender(chart(points(500))));
+    observer.disconnect();
+    // The window slid by half a second: the same shape over the same pixels, so nothing to change
+    // at all, and never an in-between line drawn on the old span.
+    expect(changes).toEqual([]);
+    expect(path.getAttribute('d')).toBe(before);
   });
 });
