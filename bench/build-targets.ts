@@ -32,7 +32,10 @@ export async function buildTargets(source: AppSource = appSource()): Promise<voi
     root = path.resolve(`${PREFIX}-src`);
     rmSync(root, { recursive: true, force: true });
     mkdirSync(root, { recursive: true });
-    const archive = execFileSync('git', ['archive', '--format=tar', 'HEAD']);
+    // The default 1 MiB output buffer is smaller than the repository's own archive.
+    const archive = execFileSync('git', ['archive', '--format=tar', 'HEAD'], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
     execFileSync('tar', ['-x', '-C', root], { input: archive });
   }
   await build({
