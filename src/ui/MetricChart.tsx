@@ -1,5 +1,12 @@
 import { memo, useCallback, useMemo } from 'react';
-import { LineChart, ReferenceLine, usePlotArea, XAxis, YAxis } from 'recharts';
+import {
+  LineChart,
+  ReferenceLine,
+  usePlotArea,
+  XAxis,
+  YAxis,
+  type BaseTickContentProps,
+} from 'recharts';
 import type { Locale, Point } from '../store';
 import { formatAxisNumber, formatClock } from './i18n';
 import type { Limit } from './metric-catalog';
@@ -33,9 +40,41 @@ export type MetricChartProps = {
 };
 
 const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 };
+const VALUE_AXIS_WIDTH = 56;
+const HALF_LABEL_PX = 32;
 /** recharts draws no time axis for a chart without data; one constant row it never reads will do. */
 const NO_DATA = [{ ts: 0, value: 0 }];
-const TICK = { fill: 'var(--muted)' };
+/**
+ * Axis labels as plain SVG text. recharts' own label component measures every word of every label
+ * in a hidden DOM span (a forced layout) and keeps each distinct text in a 2,000-entry cache: a
+ * time axis shows a new label every few seconds, so that cache filled for hours (most of the
+ * heap growth over the benchmark's 8-hour soak) and each new label cost a layout. The ticks are
+ * chosen already spaced (`timeTicks`, the value axis), so nothing needs measuring.
+ */
+function axisLabel({
+  x,
+  y,
+  payload,
+  textAnchor,
+  verticalAnchor,
+  className,
+  tickFormatter,
+  index,
+}: BaseTickContentProps) {
+  const text = tickFormatter ? tickFormatter(payload.value, index) : String(payload.value);
+  return (
+    <text
+      x={x}
+      y={y}
+      textAnchor={textAnchor}
+      dy={verticalAnchor === 'start' ? '0.71em' : verticalAnchor === 'middle' ? '0.355em' : 0}
+      fill="var(--muted)"
+      className={`recharts-text ${className ?? ''}`}
+    >
+      {text}
+    </text>
+  );
+}
 
 function MetricChart({
   points,
@@ -54,8 +93,15 @@ function MetricChart({
   const timeDomain = useMemo(() => [from, to] as [number, number], [from, to]);
   const valueDomain = valueAxis.domain as [number, number];
   const valueTicks = valueAxis.ticks as number[];
-  // Keyed by value: the ticks change every few seconds, not on every redraw.
-  const tickKey = timeTicks(first, last, width / 110).join(',');
+  // Keyed by value: the ticks change every few seconds, not on every redraw. Labels are centred
+  // on their tick and about 60 px wide: one closer to the right end than half that would be cut
+  // off by the chart's edge (recharts dropped it by measuring), one right at the left end would
+  // run into the value axis' labels.
+  const plotWidth = Math.max(1, width - VALUE_AXIS_WIDTH - MARGIN.left - MARGIN.right);
+  const edgeMs = ((to - from) * Math.max(0, HALF_LABEL_PX - MARGIN.right)) / plotWidth;
+  const tickKey = timeTicks(from, to, width / 110)
+    .filter((t) => to - t >= edgeMs && t - from >= edgeMs / 2)
+    .join(',');
   const ticks = useMemo(() => (tickKey ? tickKey.split(',').map(Number) : []), [tickKey]);
   const clockTick = useCallback((ts: number) => formatClock(ts, locale), [locale]);
   // Up to two decimals and no padding zeros: "137.25" and "138" never both read "138".
@@ -87,10 +133,10 @@ function MetricChart({
         domain={timeDomain}
         allowDataOverflow
         ticks={ticks}
+        interval={0}
         tickFormatter={clockTick}
-        minTickGap={56}
         stroke="var(--muted)"
-        tick={TICK}
+        tick={axisLabel}
       />
       <YAxis
         type="number"
@@ -98,10 +144,10 @@ function MetricChart({
         allowDataOverflow
         ticks={valueTicks}
         interval={0}
-        width={56}
+        width={VALUE_AXIS_WIDTH}
         tickFormatter={valueTick}
         stroke="var(--muted)"
-        tick={TICK}
+        tick={axisLabel}
       />
       {references.map(({ key, ...reference }) => (
         <ReferenceLine

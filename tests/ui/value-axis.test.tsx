@@ -141,3 +141,28 @@ describe('the chart line', () => {
     expect(path.getAttribute('d')).toBe(before);
   });
 });
+
+describe('the time axis', () => {
+  it('leaves out a label the edge of the chart would cut off', () => {
+    // Whole seconds at both ends: ticks fall exactly on the first and the last point.
+    const points = Array.from({ length: 21 }, (_, i) => ({ ts: 60_000 + i * 1_000, value: i }));
+    const { container } = render(
+      <MetricChart
+        points={points}
+        valueAxis={{ domain: [0, 10], ticks: [0, 5, 10] }}
+        width={600}
+        height={200}
+        limits={[]}
+        limitLabels={[]}
+        locale="en"
+      />,
+    );
+    const labels = [...container.querySelectorAll('.recharts-xAxis-tick-labels text')];
+    const xs = labels.map((label) => Number(label.getAttribute('x')));
+    expect(xs.length).toBeGreaterThanOrEqual(2);
+    // About 30 px either side of its tick: the rightmost must end inside the 600 px chart.
+    expect(Math.max(...xs)).toBeLessThanOrEqual(600 - 30);
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(56 + 10);
+    expect(labels.map((label) => label.textContent)).not.toContain('');
+  });
+});
