@@ -1,6 +1,6 @@
 import { METRICS } from '../feed-server';
 import { hold } from '../stats';
-import type { MemoryReading, SubjectName } from '../subject-page';
+import type { HeapSplit, MemoryReading, SubjectName } from '../subject-page';
 import {
   openReady,
   PREFILL_BATCH,
@@ -23,6 +23,8 @@ export type MemoryResult = {
   midSoak: MemoryReading | null;
   afterSoak: MemoryReading;
   afterCycles: MemoryReading;
+  /** Pulseboard only: compiled code vs the rest, warm and after the soak (what the growth is). */
+  split: { warm: HeapSplit; afterSoak: HeapSplit } | null;
   /** Hours of samples actually pushed after warm-up (the soak is capped in time for a slow page). */
   soakHoursDone: number;
   soakSeconds: number;
@@ -59,6 +61,8 @@ export async function runMemory(ctx: BenchContext, subject: SubjectName): Promis
     await push(profile.prefillPerSeries, PREFILL_BATCH, fillEnd, 120_000);
     await push(warmHour, profile.soakBatch, warmEnd, capMs / 4);
     const warm = await page.memory();
+    // Snapshots cost seconds on the naive peer's 60 MB heap and tell nothing new there.
+    const warmSplit = subject === 'naive' ? null : await page.heapSplit();
 
     const soakStart = performance.now();
     const seq0 = feed.stats().seq;
@@ -80,6 +84,7 @@ export async function runMemory(ctx: BenchContext, subject: SubjectName): Promis
     if (!caughtUp) ctx.log(`  ${subject}: soak capped at ${profile.soakCapSeconds} s`);
     await page.waitCaughtUp(feed, 60_000);
     const afterSoak = await page.memory();
+    const soakSplit = warmSplit ? await page.heapSplit() : null;
     ctx.log(
       `  ${subject}: soak ${soakHoursDone.toFixed(2)} h of samples in ${soakSeconds.toFixed(1)} s, ` +
         `heap ${warm.heapMB.toFixed(1)} -> ${afterSoak.heapMB.toFixed(1)} MB`,
@@ -128,6 +133,7 @@ export async function runMemory(ctx: BenchContext, subject: SubjectName): Promis
       midSoak,
       afterSoak,
       afterCycles,
+      split: warmSplit && soakSplit ? { warm: warmSplit, afterSoak: soakSplit } : null,
       soakHoursDone,
       soakSeconds,
       cyclesDone,
