@@ -9,6 +9,7 @@ import {
   expectEachAlertOnce,
   phaseReached,
   scenarioSuite,
+  waitForBadFramesCounted,
   waitForChartToMove,
   waitForStatus,
   WAIT_MS,
@@ -49,16 +50,7 @@ describe.skipIf(!hasChromium)('scenarios in the browser: the data', () => {
     const { page, log } = await suite.open(server.url);
     await waitForStatus(page, 'live');
     await phaseReached(server, 'bad frames');
-    await page.waitForFunction(
-      () => {
-        type Handle = { store: { getState(): { connection: { errors: Record<string, number> } } } };
-        const e = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.store.getState()
-          .connection.errors;
-        return e.oversized! >= 1 && e.invalid_json! >= 1 && e.unknown_type! >= 1;
-      },
-      undefined,
-      { timeout: WAIT_MS },
-    );
+    await waitForBadFramesCounted(page);
     const { errors } = await connection(page);
     expect(errors).toMatchObject({ invalid_json: 1, unknown_type: 1, oversized: 1 });
     expect(errors.invalid_shape).toBeGreaterThanOrEqual(3);

@@ -124,6 +124,34 @@ export function connection(page: Page): Promise<ConnectionView> {
   });
 }
 
+/** Waits until a field of the store's connection differs from `before` while the badge is live. */
+export async function waitForLiveChange(page: Page, field: 'epoch' | 'sessionId', before: unknown) {
+  await page.waitForFunction(
+    ([key, old]) => {
+      type Handle = { store: { getState(): { connection: Record<string, unknown> } } };
+      const c = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.store.getState()
+        .connection;
+      return c[key] !== old && c.status === 'live';
+    },
+    [field, before] as const,
+    { timeout: WAIT_MS },
+  );
+}
+
+/** Waits until the page has counted the malformed-frames scenario's invalid JSON, unknown type and oversized frame. */
+export async function waitForBadFramesCounted(page: Page) {
+  await page.waitForFunction(
+    () => {
+      type Handle = { store: { getState(): { connection: { errors: Record<string, number> } } } };
+      const e = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.store.getState()
+        .connection.errors;
+      return e.oversized! >= 1 && e.invalid_json! >= 1 && e.unknown_type! >= 1;
+    },
+    undefined,
+    { timeout: WAIT_MS },
+  );
+}
+
 /** Waits until the page's store holds exactly this epoch and seq: nothing lost on the way. */
 export async function waitForSeq(page: Page, epoch: string, seq: number, timeout = WAIT_MS) {
   await page.waitForFunction(

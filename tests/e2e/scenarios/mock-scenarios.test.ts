@@ -13,7 +13,9 @@ import {
   expectMockCaughtUp,
   mockBackend,
   scenarioSuite,
+  waitForBadFramesCounted,
   waitForChartToMove,
+  waitForLiveChange,
   waitForMockPhase,
   waitForStatus,
   WAIT_MS,
@@ -33,20 +35,6 @@ type Case = {
   /** What the operator must see once the page is up. */
   check(page: Page): Promise<void>;
 };
-
-/** Waits until a field of the store's connection differs from `before` while the badge is live. */
-async function waitForLiveChange(page: Page, field: 'epoch' | 'sessionId', before: unknown) {
-  await page.waitForFunction(
-    ([key, old]) => {
-      type Handle = { store: { getState(): { connection: Record<string, unknown> } } };
-      const c = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.store.getState()
-        .connection;
-      return c[key] !== old && c.status === 'live';
-    },
-    [field, before] as const,
-    { timeout: WAIT_MS },
-  );
-}
 
 /** Waits until the store's last close has this code. */
 async function waitForCloseCode(page: Page, code: number) {
@@ -234,19 +222,7 @@ const CASES: Record<string, Case> = {
     async check(page) {
       await waitForStatus(page, 'live');
       await waitForMockPhase(page, 'bad frames');
-      await page.waitForFunction(
-        () => {
-          type Handle = {
-            store: { getState(): { connection: { errors: Record<string, number> } } };
-          };
-          const e = (
-            window as unknown as { __PULSEBOARD__: Handle }
-          ).__PULSEBOARD__.store.getState().connection.errors;
-          return e.oversized! >= 1 && e.invalid_json! >= 1 && e.unknown_type! >= 1;
-        },
-        undefined,
-        { timeout: WAIT_MS },
-      );
+      await waitForBadFramesCounted(page);
       const { errors } = await connection(page);
       expect(errors).toMatchObject({ invalid_json: 1, unknown_type: 1, oversized: 1 });
       expect(errors.invalid_shape).toBeGreaterThanOrEqual(3);

@@ -18,24 +18,11 @@ import {
   phaseReached,
   scenarioSuite,
   waitForChartToMove,
+  waitForLiveChange,
   waitForSeq,
   waitForStatus,
   WAIT_MS,
 } from './harness';
-
-/** Waits until the page's store reports a value other than `before` for a connection field. */
-async function waitForChange(page: Page, field: 'epoch' | 'sessionId', before: string | null) {
-  await page.waitForFunction(
-    ([key, old]) => {
-      type Handle = { store: { getState(): { connection: Record<string, unknown> } } };
-      const c = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.store.getState()
-        .connection;
-      return c[key] !== old && c.status === 'live';
-    },
-    [field, before] as const,
-    { timeout: WAIT_MS },
-  );
-}
 
 type ControlState = { epoch: string; seq: number };
 
@@ -93,7 +80,7 @@ describe.skipIf(!hasChromium)('scenarios in the browser: the server', () => {
     if (!restart.ok) throw new Error(restart.error);
     server.scenarios.run(restart.value);
     await phaseReached(server, 'up with epoch');
-    await waitForChange(page, 'epoch', before);
+    await waitForLiveChange(page, 'epoch', before);
     expect((await connection(page)).epoch).toBe(server.backend.epoch);
     await expectCaughtUp(page, server);
     await waitForChartToMove(page, await chartLine(page));
@@ -144,7 +131,7 @@ describe.skipIf(!hasChromium)('scenarios in the browser: the server', () => {
     await waitForStatus(page, 'live');
     const before = await connection(page);
     await phaseReached(server, 'sessions expired');
-    await waitForChange(page, 'sessionId', before.sessionId);
+    await waitForLiveChange(page, 'sessionId', before.sessionId);
     const after = await connection(page);
     expect(after.lastClose?.code).toBe(1008);
     expect(after.epoch).toBe(before.epoch);
