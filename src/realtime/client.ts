@@ -719,13 +719,22 @@ export class RealtimeEngine implements RealtimeClient {
     attempt.welcomed = true;
     this.unsaidUnsubscribes.clear();
     this.sessionId = welcome.sessionId || this.sessionId;
+    const beatChanged = this.heartbeatMs !== welcome.heartbeatMs;
     this.heartbeatMs = welcome.heartbeatMs;
     this.renewalsSinceWelcome = 0;
     this.wsFailuresBeforeWelcome = 0;
     this.httpFailures = 0;
     this.stopReason = null;
-    // A second welcome on a live socket (a confused server) only refreshes what it carries.
+    // A second welcome on a live socket (a confused server) only refreshes what it carries, the
+    // beat included: pinging at the old one could call a slower server's line dead.
     if (this.state !== 'live') this.enter('live');
+    else {
+      if (beatChanged && attempt.socket === socket) {
+        this.heartbeat?.stop();
+        this.startHeartbeat();
+      }
+      this.changed();
+    }
     const position = { epoch: this.epoch, lastSeq: this.lastSeq };
     if (needsResync(position, welcome)) this.beginResync(attempt);
     const early = attempt.early.sort((a, b) => a.seq - b.seq);

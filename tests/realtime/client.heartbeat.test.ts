@@ -15,6 +15,27 @@ describe('realtime client: heartbeat', () => {
     expect(h.client.getSnapshot().latencyMs).toBe(40);
   });
 
+  it('beats at the new heartbeatMs when a live server welcomes again with another', async () => {
+    h = connectClient({ backend: { heartbeatMs: 2_000 } });
+    await h.advance(10);
+    const welcome = {
+      type: 'welcome',
+      sessionId: h.client.getSnapshot().sessionId,
+      epoch: h.backend.epoch,
+      seq: 0,
+      resumed: true,
+    };
+    h.backend.sendRaw(JSON.stringify({ ...welcome, heartbeatMs: 20_000 }));
+    await h.advance(1);
+    expect(h.client.getSnapshot().heartbeatMs).toBe(20_000);
+    // Silence past two old beats (and the server's own pings stopped): the line is still alive.
+    h.backend.faults.halfOpen = true;
+    await h.advance(2 * 2_000 + 500);
+    expect(h.state()).toBe('live');
+    await h.advance(2 * 20_000);
+    expect(h.state()).not.toBe('live');
+  });
+
   it('answers a server ping with a pong carrying the same ts', async () => {
     h = connectClient();
     await h.advance(10);
