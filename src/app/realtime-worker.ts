@@ -1,10 +1,14 @@
 import { WorkerRealtimeClient, type MessagePortLike } from '../realtime';
-import type { ClientFactory } from '../ui/use-realtime-connection';
+import { browserClientFactory, type ClientFactory } from '../ui/use-realtime-connection';
 import { browserSignals } from './browser-signals';
 import type { ClientTiming } from './config';
 
-/** Clients whose engine runs in a Web Worker; one worker per client, ended by `dispose()`. */
+/**
+ * Clients whose engine runs in a Web Worker; one worker per client, ended by `dispose()`. A
+ * worker that cannot start hands over to the engine on the page.
+ */
 export function workerClientFactory(timing: ClientTiming = {}): ClientFactory {
+  const onPage = browserClientFactory(timing);
   return (baseUrl) => {
     const worker = new Worker(new URL('../realtime/realtime.worker.ts', import.meta.url), {
       type: 'module',
@@ -15,6 +19,7 @@ export function workerClientFactory(timing: ClientTiming = {}): ClientFactory {
       worker as unknown as MessagePortLike,
       { baseUrl, topics: ['metrics', 'alerts'], ...timing },
       browserSignals(),
+      () => onPage(baseUrl),
     );
   };
 }

@@ -28,15 +28,30 @@ export class WorkerRealtimeClient implements RealtimeClient {
   private unsubscribeSignals: (() => void)[] = [];
   private started = false;
   private disposed = false;
+  /** The worker has answered once: it loaded and its engine runs. */
+  private answered = false;
+  /** What the page asked of a worker that has not answered yet, to hand to a fallback engine. */
+  private asked: PageToWorker[] = [];
+  /** The engine on the page that took over from a worker that never started. */
+  private fallen: RealtimeClient | null = null;
 
+  /**
+   * @param fallback makes the engine to run on the page instead when the worker never starts (its
+   *   script fails to load, say, under a strict CSP): the dashboard then still connects, rather
+   *   than show "connecting" for ever. Without one, such a worker stays silent.
+   */
   constructor(
     private readonly port: MessagePortLike,
     private readonly options: WorkerEngineOptions,
     private readonly signals: Signals = quietSignals,
+    private readonly fallback?: () => RealtimeClient,
   ) {
     // An engine that never starts does no I/O: it only supplies the idle snapshot.
     this.snapshot = new RealtimeEngine(options).getSnapshot();
     port.onmessage = (event) => this.receive(event.data as WorkerToPage);
+    port.onerror = () => {
+      if (!this.answered) this.failOver();
+    };
   }
 
   listen(listener: (event: RealtimeEvent) => void): () => void {
@@ -45,12 +60,13 @@ export class WorkerRealtimeClient implements RealtimeClient {
   }
 
   getSnapshot(): ConnectionSnapshot {
-    return this.snapshot;
+    return this.fallen?.getSnapshot() ?? this.snapshot;
   }
 
   start(): void {
     if (this.disposed)
       throw new Error('Expected a live client but start() was called after dispose()');
+    if (this.fallen) return this.fallen.start();
     if (!this.started) {
       this.started = true;
       this.unsubscribeSignals = [
@@ -69,8 +85,10 @@ export class WorkerRealtimeClient implements RealtimeClient {
   dispose(): void {
     if (this.disposed) return;
     this.post({ type: 'command', command: 'dispose' });
+    this.fallen?.dispose();
     this.disposed = true;
     this.port.onmessage = null;
+    this.port.onerror = null;
     this.unsubscribeSignals.forEach((off) => off());
     this.unsubscribeSignals = [];
     this.listeners.clear();
@@ -97,19 +115,55 @@ export class WorkerRealtimeClient implements RealtimeClient {
   }
 
   private post(message: PageToWorker): void {
-    if (!this.disposed) this.port.postMessage(message);
+    if (this.disposed) return;
+    if (this.fallen) return this.replay(this.fallen, message);
+    if (!this.answered && message.type !== 'start') this.asked.push(message);
+    this.port.postMessage(message);
   }
 
   private receive(message: WorkerToPage): void {
-    if (this.disposed || message?.type !== 'events') return;
+    if (this.disposed || this.fallen || message?.type !== 'events') return;
+    this.answered = true;
+    this.asked = [];
     this.snapshot = message.connection;
-    for (const event of message.events) {
-      for (const listener of this.listeners) {
-        try {
-          listener(event);
-        } catch (error) {
-          console.error('[pulseboard] realtime listener threw', error);
-        }
+    for (const event of message.events) this.emit(event);
+  }
+
+  /** The worker never came up: run the same engine on the page, as asked so far. */
+  private failOver(): void {
+    if (this.disposed || this.fallen || !this.fallback) return;
+    console.warn('[pulseboard] the realtime worker did not start; running the engine on the page');
+    const engine = this.fallback();
+    this.fallen = engine;
+    engine.listen((event) => this.emit(event));
+    if (this.started) engine.start();
+    for (const message of this.asked) this.replay(engine, message);
+    this.asked = [];
+  }
+
+  private replay(engine: RealtimeClient, message: PageToWorker): void {
+    switch (message.type) {
+      case 'send':
+        return engine.send(message.message);
+      case 'command':
+        if (message.command === 'stop') return engine.stop();
+        if (message.command === 'reconnectNow') return engine.reconnectNow();
+        return;
+      case 'start':
+        return engine.start();
+      // The page engine watches the browser signals itself.
+      case 'online':
+      case 'visible':
+        return;
+    }
+  }
+
+  private emit(event: RealtimeEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('[pulseboard] realtime listener threw', error);
       }
     }
   }

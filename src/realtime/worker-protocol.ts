@@ -26,4 +26,6 @@ export type WorkerToPage = {
 export interface MessagePortLike {
   postMessage(message: unknown): void;
   onmessage: ((event: { data: unknown }) => void) | null;
+  /** A `Worker` reports here when its script cannot load or throws on start. */
+  onerror?: ((event: unknown) => void) | null;
 }

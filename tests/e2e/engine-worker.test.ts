@@ -56,4 +56,19 @@ describe.skipIf(!hasChromium)('the realtime engine in a Web Worker', () => {
     expect(await badgeHistory(page)).toContain('fallback');
     expect(appErrors(log)).toEqual([]);
   });
+
+  it('runs the engine on the page when the worker script cannot load', async () => {
+    const server = await suite.server('steady');
+    const { page, log } = await suite.open(server.url, '&engine=worker', (p) =>
+      // As a strict CSP or a broken deploy would: the worker's script never arrives.
+      p.route(/realtime\.worker/, (route) => route.abort()),
+    );
+    await waitForStatus(page, 'live');
+    await waitForChartToMove(page, await chartLine(page));
+    await expectCaughtUp(page, server);
+    expect(log.some((line) => line.includes('did not start; running the engine on the page'))).toBe(
+      true,
+    );
+    expect(appErrors(log)).toEqual([]);
+  });
 });

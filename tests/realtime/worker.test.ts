@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startMockServer } from '../../mocks/node';
 import {
+  createRealtimeClient,
   hostRealtimeEngine,
   WorkerRealtimeClient,
+  quietSignals,
   type MessagePortLike,
   type RealtimeEvent,
 } from '../../src/realtime';
@@ -121,5 +123,71 @@ describe('realtime engine in a Web Worker', () => {
     expect(worker.closed).toBe(true);
     expect(signals.listenerCount).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  /** A worker whose script never loads: it answers nothing, and reports an error. */
+  function deadWorker() {
+    const port: MessagePortLike & { posted: unknown[] } = {
+      onmessage: null,
+      onerror: null,
+      posted: [],
+      postMessage(message: unknown) {
+        this.posted.push(message);
+      },
+    };
+    return port;
+  }
+
+  it('runs the engine on the page when the worker never starts, with what was asked of it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    mock = startMockServer();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const port = deadWorker();
+    const signals = manualSignals();
+    const options = { baseUrl: mock.baseUrl, topics: ['metrics'] };
+    const client = new WorkerRealtimeClient(port, options, signals.signals, () =>
+      createRealtimeClient({ ...options, env: { random: () => 0.5, signals: signals.signals } }),
+    );
+    const events: RealtimeEvent[] = [];
+    client.listen((event) => events.push(event));
+    client.start();
+    client.subscribe(['product:42']);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(client.getSnapshot().state).toBe('idle');
+    port.onerror?.({ message: 'Failed to load worker script' });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(client.getSnapshot()).toMatchObject({ state: 'live', status: 'live' });
+    expect(client.getSnapshot().topics).toEqual(['metrics', 'product:42']);
+    mock.backend.publishSamples([{ name: 't', ts: 1, value: 1 }]);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(events.some((e) => e.type === 'message' && e.message.seq === 1)).toBe(true);
+    expect(console.warn).toHaveBeenCalledTimes(1);
+    client.dispose();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(mock.backend.connectionCount).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps a worker that has answered, whatever it reports later', async () => {
+    const { client } = setup();
+    const fallback = vi.fn(() => createRealtimeClient({ baseUrl: mock.baseUrl }));
+    // The client under test is rebuilt with a fallback on the same working worker.
+    client.dispose();
+    const { page, worker } = portPair();
+    hostRealtimeEngine(worker, { random: () => 0.5 });
+    const withFallback = new WorkerRealtimeClient(
+      page,
+      { baseUrl: mock.baseUrl },
+      quietSignals,
+      fallback,
+    );
+    withFallback.start();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(withFallback.getSnapshot().state).toBe('live');
+    page.onerror?.({ message: 'an uncaught error in a handler' });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(fallback).not.toHaveBeenCalled();
+    expect(withFallback.getSnapshot().state).toBe('live');
+    withFallback.dispose();
   });
 });

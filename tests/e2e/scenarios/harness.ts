@@ -25,15 +25,20 @@ export type Dashboard = {
   finish(testName: string, failed: boolean): Promise<void>;
 };
 
-/** Opens the dashboard on `api` with `?timing=fast`, recording every badge status it shows. */
+/**
+ * Opens the dashboard on `api` with `?timing=fast`, recording every badge status it shows.
+ * `beforeLoad` runs on the page before it navigates (to route requests, say).
+ */
 export async function openDashboard(
   browser: Browser,
   siteUrl: string,
   api: string | null,
   extraQuery = '',
+  beforeLoad?: (page: Page) => Promise<unknown>,
 ): Promise<Dashboard> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  await beforeLoad?.(page);
   const log = recordConsole(page);
   // Every status the badge takes, however briefly, in order: the phases a person would see.
   await page.addInitScript(() => {
@@ -261,9 +266,9 @@ export function scenarioSuite() {
       });
       return Object.assign(server, { alerts });
     },
-    async open(api: string | null, extraQuery = '') {
+    async open(api: string | null, extraQuery = '', beforeLoad?: (page: Page) => Promise<unknown>) {
       if (!browser || !site) throw new Error('Expected the browser to be up (beforeAll)');
-      const dashboard = await openDashboard(browser, site.url, api, extraQuery);
+      const dashboard = await openDashboard(browser, site.url, api, extraQuery, beforeLoad);
       dashboards.push(dashboard);
       return dashboard;
     },
