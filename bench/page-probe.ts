@@ -181,6 +181,38 @@ export function installProbe(options: ProbeOptions): void {
       }
     }
     w.WebSocket = ProbedWebSocket;
+
+    // With the engine in a Web Worker the page has no socket to listen on: take each new sample
+    // from Pulseboard's store as it commits instead, the first moment a chart could draw it.
+    type Series = Record<string, { buffer: { size: number; tsAt(i: number): number } }>;
+    type Handle = {
+      config?: { engine?: string };
+      store: { subscribe(l: (s: { series: Series }, p: { series: Series }) => void): unknown };
+    };
+    const newest = new Map<string, number>();
+    const watchStore = () => {
+      const handle = (w as unknown as { __PULSEBOARD__?: Handle }).__PULSEBOARD__;
+      if (!handle) return void setTimeout(watchStore, 50);
+      if (handle.config?.engine !== 'worker') return;
+      handle.store.subscribe((state, previous) => {
+        for (const name of Object.keys(state.series)) {
+          const entry = state.series[name];
+          if (!entry || entry === previous.series[name]) continue;
+          const since = newest.get(name) ?? Number.NEGATIVE_INFINITY;
+          const { buffer } = entry;
+          let from = buffer.size;
+          while (from > 0 && buffer.tsAt(from - 1) > since) from--;
+          if (from === buffer.size) continue;
+          newest.set(name, buffer.tsAt(buffer.size - 1));
+          // Before recording (the prefill) only the newest timestamp is kept.
+          if (!recording) continue;
+          let list = pending.get(name);
+          if (!list) pending.set(name, (list = []));
+          for (let i = from; i < buffer.size; i++) list.push(buffer.tsAt(i));
+        }
+      });
+    };
+    watchStore();
   }
 
   const probe: BenchProbe = {

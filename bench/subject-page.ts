@@ -8,7 +8,10 @@ import { hold } from './stats';
  * context, with the probe installed and a CDP session for what only DevTools can tell: main-thread
  * busy time, JS heap after GC, DOM nodes and event listeners.
  */
-/** `pulseboard-worker` is Pulseboard with `?engine=worker` (its realtime engine in a Web Worker). */
+/**
+ * `pulseboard` is Pulseboard with `?engine=page` (its realtime engine on the page's main thread),
+ * `pulseboard-worker` with `?engine=worker` (in a Web Worker, the default against a real backend).
+ */
 export type SubjectName =
   'pulseboard' | 'pulseboard-worker' | 'naive' | 'ceiling' | 'ceiling-worker';
 
@@ -65,7 +68,8 @@ export class SubjectPage {
     const params = new URLSearchParams({ api: feed.url });
     const pulseboard = name === 'pulseboard' || name === 'pulseboard-worker';
     if (pulseboard && options.fastTiming !== false) params.set('timing', 'fast');
-    if (name === 'pulseboard-worker') params.set('engine', 'worker');
+    // Each subject names its engine: the default against a real backend has changed before.
+    if (pulseboard) params.set('engine', name === 'pulseboard-worker' ? 'worker' : 'page');
     if (name === 'naive') params.set('retryMs', String(options.retryMs ?? 1000));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');

@@ -72,8 +72,12 @@ export function resolveBackend(
   return mock();
 }
 
-/** Where the engine runs against a real backend unless `?engine=` says otherwise. */
-export const DEFAULT_REMOTE_ENGINE: EngineMode = 'page';
+/**
+ * Where the engine runs against a real backend unless `?engine=` says otherwise. The worker: at
+ * 5,000 msg/s it leaves the page's main thread a third busy where the page engine keeps it half
+ * busy or more (docs/performance.md), and a worker that cannot start hands over to the page.
+ */
+export const DEFAULT_REMOTE_ENGINE: EngineMode = 'worker';
 
 function chooseEngine(asked: string | null, workersAvailable: boolean): EngineMode {
   if (!workersAvailable) return 'page';

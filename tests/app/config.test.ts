@@ -14,7 +14,9 @@ describe('resolveBackend', () => {
   });
 
   it('lets ?api= point the running app at a backend', () => {
-    expect(resolveBackend('?api=http://10.0.0.5:8080/', ORIGIN, 'http://build.example')).toEqual({
+    expect(
+      resolveBackend('?api=http://10.0.0.5:8080/', ORIGIN, 'http://build.example', true),
+    ).toEqual({
       mode: 'remote',
       baseUrl: 'http://10.0.0.5:8080',
       timing: {},
@@ -23,12 +25,19 @@ describe('resolveBackend', () => {
   });
 
   it('uses VITE_API_BASE when the URL does not say', () => {
-    expect(resolveBackend('', ORIGIN, 'https://pulse.example.com')).toEqual({
+    expect(resolveBackend('', ORIGIN, 'https://pulse.example.com', true)).toEqual({
       mode: 'remote',
       baseUrl: 'https://pulse.example.com',
       timing: {},
       engine: DEFAULT_REMOTE_ENGINE,
     });
+  });
+
+  it('runs the engine in a Web Worker against a real backend by default, on the page without workers', () => {
+    const api = '?api=http://10.0.0.5:8080';
+    expect(DEFAULT_REMOTE_ENGINE).toBe('worker');
+    expect(resolveBackend(api, ORIGIN, undefined, true).engine).toBe('worker');
+    expect(resolveBackend(api, ORIGIN, undefined, false).engine).toBe('page');
   });
 
   it('runs the engine where ?engine= says, when the browser has workers', () => {

@@ -44,7 +44,21 @@ describe.skipIf(!hasChromium)('scenarios in the browser: the network', () => {
     });
     const { page, log } = await suite.open(server.url);
     await phaseReached(server, 'calm');
-    await waitForStatus(page, 'live');
+    // The last drop may still be on its way to the page (the worker engine reports in batches):
+    // data the server sent after the calm began can only arrive once that drop has been handled.
+    const calmSeq = server.backend.seq;
+    await page.waitForFunction(
+      (after) => {
+        type Handle = {
+          store: { getState(): { connection: { status: string; lastSeq: number | null } } };
+        };
+        const c = (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.store.getState()
+          .connection;
+        return c.status === 'live' && (c.lastSeq ?? 0) > after;
+      },
+      calmSeq,
+      { timeout: WAIT_MS },
+    );
     await expectCaughtUp(page, server);
     const history = await badgeHistory(page);
     // A drop can land while the client is still reconnecting: at least two of three hit a live line.
