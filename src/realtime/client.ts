@@ -14,6 +14,7 @@ import {
   type WebSocketLike,
 } from './environment';
 import { Heartbeat } from './heartbeat';
+import { notifyAll } from './notify';
 import { HttpApi, type HttpFailure } from './http-api';
 import { Outbox } from './outbox';
 import {
@@ -1076,14 +1077,7 @@ export class RealtimeEngine implements RealtimeClient {
   }
 
   private emit(event: RealtimeEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        // A broken listener must not break the connection or the other listeners.
-        console.error('[pulseboard] realtime listener threw', error);
-      }
-    }
+    notifyAll(this.listeners, event);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   type RealtimeEvent,
 } from './client';
 import { quietSignals, type Signals } from './environment';
+import { notifyAll } from './notify';
 import type { OutgoingMessage } from './protocol';
 import type {
   MessagePortLike,
@@ -159,12 +160,6 @@ export class WorkerRealtimeClient implements RealtimeClient {
   }
 
   private emit(event: RealtimeEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        console.error('[pulseboard] realtime listener threw', error);
-      }
-    }
+    notifyAll(this.listeners, event);
   }
 }
