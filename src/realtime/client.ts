@@ -256,10 +256,12 @@ export class RealtimeEngine implements RealtimeClient {
       lineCheckMs: options.lineCheckMs ?? 5_000,
       resyncBufferLimit: options.resyncBufferLimit ?? 20_000,
     };
-    this.api = new HttpApi(this.env.fetch, options.baseUrl, this.env.clock, {
-      requestMs: this.opts.requestTimeoutMs,
-      pollGraceMs: this.opts.requestTimeoutMs,
-    });
+    this.api = new HttpApi(
+      this.env.fetch,
+      options.baseUrl,
+      this.env.clock,
+      this.opts.requestTimeoutMs,
+    );
     this.outbox = new Outbox(this.opts.outboxCapacity);
     this.topics = new Set(options.topics ?? ['metrics', 'alerts']);
   }

@@ -24,15 +24,9 @@ export type HttpFailure =
 
 export type HttpResult<T> = { ok: true; value: T; rejected: Rejection[] } | HttpFailure;
 
-export type HttpTimeouts = {
-  /** A call other than the long poll that has not answered by then has failed. */
-  requestMs: number;
-  /** How much longer than its `waitMs` a long poll may take before it has failed. */
-  pollGraceMs: number;
-};
-
 /**
- * Every call has a deadline. Without one, a request on a line that died without a word (a laptop
+ * Every call has a deadline: `timeoutMs`, and a long poll that much on top of its `waitMs`.
+ * Without one, a request on a line that died without a word (a laptop
  * that slept, a proxy that holds the request forever) never settles, and the fallback sits in
  * "polling" with nothing arriving and nothing to say it is wrong.
  */
@@ -41,7 +35,7 @@ export class HttpApi {
     private readonly fetch: FetchLike,
     private readonly baseUrl: string,
     private readonly clock: Clock,
-    private readonly timeouts: HttpTimeouts,
+    private readonly timeoutMs: number,
   ) {}
 
   startSession(signal: AbortSignal): Promise<HttpResult<SessionStartResponse>> {
@@ -72,7 +66,7 @@ export class HttpApi {
   ): Promise<HttpResult<PollResponse>> {
     const url = apiUrl(this.baseUrl, '/api/poll', { sessionId, after, waitMs });
     return this.request(url, { signal }, toPollResponse, {
-      timeoutMs: waitMs + this.timeouts.pollGraceMs,
+      timeoutMs: waitMs + this.timeoutMs,
     });
   }
 
@@ -97,7 +91,7 @@ export class HttpApi {
     url: string,
     init: RequestInit & { signal: AbortSignal },
     read: (body: unknown) => { value: T; rejected: Rejection[] } | null,
-    { isSessionStart = false, timeoutMs = this.timeouts.requestMs } = {},
+    { isSessionStart = false, timeoutMs = this.timeoutMs } = {},
   ): Promise<HttpResult<T>> {
     // One controller ends the call either way: the caller gave up, or the deadline passed.
     const controller = new AbortController();
