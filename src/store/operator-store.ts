@@ -1,12 +1,25 @@
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { persist, type StateStorage } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AlertStatus, Severity } from '../realtime';
+import {
+  describeStorageError,
+  emptyMarks,
+  isRecord,
+  LEGACY_OPERATOR_KEY,
+  OPERATOR_STORAGE_VERSION,
+  PREFS_KEY,
+  readMarks,
+  splitStorage,
+  withMarks,
+  type Marks,
+  type PersistedOperator,
+} from './operator-persistence';
 
 /**
  * What this operator did and chose, kept across page reloads (zustand's persist middleware):
  * which alerts they acknowledged, which toasts they dismissed, and their view preferences.
  * Separate from the dashboard store, which holds only what the server said and is rebuilt from
- * a snapshot on every load.
+ * a snapshot on every load. Marks belong to one backend (`key`); view choices are shared.
  */
 export type WindowMinutes = 1 | 5 | 15;
 export const WINDOW_MINUTES: readonly WindowMinutes[] = [1, 5, 15];
@@ -25,12 +38,23 @@ export type OperatorPrefs = {
   status: StatusFilter;
 };
 
+/** Browser storage refused a write (quota, private mode): marks hold in memory, not on disk. */
+export type StorageProblem = {
+  /** Failed reads and writes since the page loaded. */
+  count: number;
+  /** When the latest failed (client clock). */
+  at: number;
+  /** The error's name, plain text (QuotaExceededError, SecurityError). */
+  error: string;
+};
+
 export type OperatorState = {
-  /** Alert id -> when this operator acknowledged it (client clock). */
-  acknowledged: Readonly<Record<string, number>>;
+  /** Alert id -> when this operator acknowledged it (client clock). No prototype: ids are opaque. */
+  acknowledged: Marks;
   /** Alert id -> when its toast was dismissed or left by itself, so a reload does not toast it again. */
-  dismissed: Readonly<Record<string, number>>;
+  dismissed: Marks;
   prefs: OperatorPrefs;
+  storageProblem: StorageProblem | null;
   acknowledge(id: string, at: number): void;
   dismiss(ids: readonly string[], at: number): void;
   setPrefs(patch: Partial<OperatorPrefs>): void;
@@ -41,10 +65,16 @@ export type OperatorStore = StoreApi<OperatorState>;
 export type OperatorStoreOptions = {
   /** Where to keep the state; `null` or absent keeps it in memory only (tests, private mode). */
   storage?: StateStorage | null;
-  /** Storage key (default `pulseboard:operator`). */
+  /** Storage key of this backend's marks (default `pulseboard:operator`; see `operatorKey`). */
   key?: string;
+  /** Storage key of the view choices every backend shares (default `pulseboard:prefs`). */
+  prefsKey?: string;
+  /** A version-1 blob to adopt while `key` is empty: give it for the deployment's own backend only. */
+  legacyKey?: string;
   /** Marks kept per kind (default 1000); the oldest go first, so storage stays small. */
   capacity?: number;
+  /** Client clock for `storageProblem.at` (default `Date.now`). */
+  now?: () => number;
 };
 
 export const DEFAULT_PREFS: OperatorPrefs = {
@@ -57,44 +87,78 @@ export const DEFAULT_PREFS: OperatorPrefs = {
 const SEVERITY_FILTERS: readonly SeverityFilter[] = ['all', 'critical', 'warning', 'info'];
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'open', 'acknowledged', 'resolved'];
 
-type Persisted = Pick<OperatorState, 'acknowledged' | 'dismissed' | 'prefs'>;
+type Persisted = PersistedOperator<OperatorPrefs>;
 
 export function createOperatorStore(options: OperatorStoreOptions = {}): OperatorStore {
   const capacity = options.capacity ?? 1_000;
+  const now = options.now ?? Date.now;
   const creator = (
     set: (fn: (state: OperatorState) => Partial<OperatorState>) => void,
   ): OperatorState => ({
-    acknowledged: {},
-    dismissed: {},
+    acknowledged: emptyMarks(),
+    dismissed: emptyMarks(),
     prefs: DEFAULT_PREFS,
+    storageProblem: null,
     acknowledge: (id, at) =>
-      set((state) => ({ acknowledged: bounded({ ...state.acknowledged, [id]: at }, capacity) })),
+      set((state) => ({ acknowledged: withMarks(state.acknowledged, [id], at, capacity) })),
     dismiss: (ids, at) =>
-      set((state) => {
-        const dismissed = { ...state.dismissed };
-        for (const id of ids) dismissed[id] = at;
-        return { dismissed: bounded(dismissed, capacity) };
-      }),
+      set((state) => ({ dismissed: withMarks(state.dismissed, ids, at, capacity) })),
     setPrefs: (patch) => set((state) => ({ prefs: { ...state.prefs, ...patch } })),
   });
 
   if (!options.storage) return createStore<OperatorState>()(creator);
-  const storage = options.storage;
-  return createStore<OperatorState>()(
+
+  // Hydration reads storage while the store is being created: a problem found then waits here.
+  const created: { store?: OperatorStore } = {};
+  let beforeCreated: StorageProblem | null = null;
+  let reporting = false;
+  const report = (error: unknown) => {
+    // Recording the problem is itself a state change, persisted again: fail once, report once.
+    if (reporting) return;
+    reporting = true;
+    try {
+      const { store } = created;
+      const previous = store ? store.getState().storageProblem : beforeCreated;
+      const problem = {
+        count: (previous?.count ?? 0) + 1,
+        at: now(),
+        error: describeStorageError(error),
+      };
+      if (store) store.setState({ storageProblem: problem });
+      else beforeCreated = problem;
+    } finally {
+      reporting = false;
+    }
+  };
+  const storage = splitStorage<OperatorPrefs>(
+    options.storage,
+    {
+      marks: options.key ?? LEGACY_OPERATOR_KEY,
+      prefs: options.prefsKey ?? PREFS_KEY,
+      legacy: options.legacyKey,
+    },
+    report,
+  );
+  const store = createStore<OperatorState>()(
     persist(creator, {
-      name: options.key ?? 'pulseboard:operator',
-      version: 1,
-      storage: createJSONStorage<Persisted>(() => storage),
-      partialize: (state): Persisted => ({
+      name: options.key ?? LEGACY_OPERATOR_KEY,
+      version: OPERATOR_STORAGE_VERSION,
+      storage,
+      partialize: (state): Partial<Persisted> => ({
         acknowledged: state.acknowledged,
         dismissed: state.dismissed,
         prefs: state.prefs,
       }),
-      // Storage is outside input (another tab, an old version, a hand edit): take only what
-      // checks out, field by field, and never let a bad value crash the dashboard.
+      // v1 kept the same fields in one blob (splitStorage reads it); a newer version may have
+      // changed or added fields: either way keep every field that still checks out, so an
+      // upgrade or a rollback costs no acks.
+      migrate: (persisted) => sanitize(persisted, capacity),
       merge: (persisted, current) => ({ ...current, ...sanitize(persisted, capacity) }),
     }),
   );
+  created.store = store;
+  if (beforeCreated) store.setState({ storageProblem: beforeCreated });
+  return store;
 }
 
 /** `localStorage` when the page may use it; private modes and sandboxed frames throw on access. */
@@ -114,8 +178,10 @@ export function browserStorage(): StateStorage | null {
 function sanitize(value: unknown, capacity: number): Partial<Persisted> {
   if (!isRecord(value)) return {};
   const out: Partial<Persisted> = {};
-  if (isRecord(value.acknowledged)) out.acknowledged = bounded(marks(value.acknowledged), capacity);
-  if (isRecord(value.dismissed)) out.dismissed = bounded(marks(value.dismissed), capacity);
+  const acknowledged = readMarks(value.acknowledged, capacity);
+  if (acknowledged) out.acknowledged = acknowledged;
+  const dismissed = readMarks(value.dismissed, capacity);
+  if (dismissed) out.dismissed = dismissed;
   if (isRecord(value.prefs)) {
     const p = value.prefs;
     out.prefs = {
@@ -127,23 +193,4 @@ function sanitize(value: unknown, capacity: number): Partial<Persisted> {
     };
   }
   return out;
-}
-
-function marks(value: Record<string, unknown>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [id, at] of Object.entries(value)) {
-    if (typeof at === 'number' && Number.isFinite(at)) out[id] = at;
-  }
-  return out;
-}
-
-function bounded(marks: Record<string, number>, capacity: number): Record<string, number> {
-  const entries = Object.entries(marks);
-  if (entries.length <= capacity) return marks;
-  entries.sort((a, b) => b[1] - a[1]);
-  return Object.fromEntries(entries.slice(0, capacity));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
