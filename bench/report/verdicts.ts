@@ -1,0 +1,17 @@
+import { ingestVerdicts } from './ingest';
+import { memoryVerdicts } from './memory';
+import { rateVerdicts } from './rates';
+import { recoveryVerdicts } from './recovery';
+import type { BenchResults, Verdict } from './results';
+import { sizeVerdicts } from './size';
+
+/** The issues' targets, evaluated from this run's figures, phase by phase. */
+export function verdicts(results: BenchResults): Verdict[] {
+  return [
+    ...ingestVerdicts(results),
+    ...rateVerdicts(results),
+    ...memoryVerdicts(results),
+    ...sizeVerdicts(results),
+    ...recoveryVerdicts(results),
+  ];
+}
