@@ -184,7 +184,7 @@ export function installProbe(options: ProbeOptions): void {
 
     // With the engine in a Web Worker the page has no socket to listen on: take each new sample
     // from Pulseboard's store as it commits instead, the first moment a chart could draw it.
-    type Series = Record<string, { buffer: { size: number; tsAt(i: number): number } }>;
+    type Series = ReadonlyMap<string, { buffer: { size: number; tsAt(i: number): number } }>;
     type Handle = {
       config?: { engine?: string };
       store: { subscribe(l: (s: { series: Series }, p: { series: Series }) => void): unknown };
@@ -195,9 +195,8 @@ export function installProbe(options: ProbeOptions): void {
       if (!handle) return void setTimeout(watchStore, 50);
       if (handle.config?.engine !== 'worker') return;
       handle.store.subscribe((state, previous) => {
-        for (const name of Object.keys(state.series)) {
-          const entry = state.series[name];
-          if (!entry || entry === previous.series[name]) continue;
+        for (const [name, entry] of state.series) {
+          if (entry === previous.series.get(name)) continue;
           const since = newest.get(name) ?? Number.NEGATIVE_INFINITY;
           const { buffer } = entry;
           let from = buffer.size;

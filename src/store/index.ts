@@ -1,6 +1,7 @@
 export { createDashboardStore, applyEvents } from './dashboard-store';
 export type {
   AlertEntry,
+  AlertHistoryItem,
   Commands,
   DashboardState,
   DashboardStore,
@@ -10,6 +11,9 @@ export type {
 } from './dashboard-store';
 export { bindClientToStore, frameScheduler, microtaskScheduler } from './bind-client';
 export type { FlushScheduler } from './bind-client';
+export { NO_DATA_PROBLEMS, STORE_PROBLEM_KINDS } from './data-problems';
+export type { DataProblemKind, DataProblems, StoreProblemKind } from './data-problems';
+export * as LIMITS from './limits';
 export { RingBuffer } from './ring-buffer';
 export type { Point } from './ring-buffer';
 export {

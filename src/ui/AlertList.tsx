@@ -10,7 +10,7 @@ import {
 import { formatClock, isoTime } from './i18n';
 import { useOperator } from './operator-context';
 import { useDashboard } from './store-context';
-import { useAcknowledge } from './use-alerts';
+import { ownValue, useAcknowledge } from './use-alerts';
 import { useI18n } from './use-i18n';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
@@ -38,9 +38,9 @@ export function AlertList() {
     const rows: { alert: AlertEntry; view: AlertView }[] = [];
     let total = 0;
     for (const id of ids) {
-      const alert = alerts[id];
+      const alert = alerts.get(id);
       if (!alert) continue;
-      const view = alertView(alert, acknowledged[id]);
+      const view = alertView(alert, ownValue(acknowledged, id));
       if (status !== 'all' && view.status !== status) continue;
       counts[alert.severity]++;
       total++;

@@ -5,7 +5,7 @@ import { ALERTS_PANEL_ID } from './AlertList';
 import { useEnvironment } from './environment';
 import { useOperator, useOperatorStore } from './operator-context';
 import { useDashboard, useDashboardStore } from './store-context';
-import { useAcknowledge, viewOf } from './use-alerts';
+import { ownValue, useAcknowledge, viewOf } from './use-alerts';
 import { useI18n } from './use-i18n';
 
 export const SUMMARY_TOAST_ID = 'alert-summary';
@@ -34,7 +34,8 @@ export function AlertToasts() {
       const view = viewOf(store.getState(), operator.getState(), id);
       return view !== null && view.status === 'open';
     };
-    const severityOf = (id: string): Severity => store.getState().alerts[id]?.severity ?? 'info';
+    const severityOf = (id: string): Severity =>
+      store.getState().alerts.get(id)?.severity ?? 'info';
 
     const show = (id: string) => {
       const severity = severityOf(id);
@@ -105,7 +106,7 @@ export function AlertToasts() {
       for (const id of state.alertIds) {
         if (known.has(id)) continue;
         known.add(id);
-        if (isOpen(id) && dismissed[id] === undefined) arrived.push(id);
+        if (isOpen(id) && ownValue(dismissed, id) === undefined) arrived.push(id);
       }
       // Days of uptime must not grow this set: the store keeps a bounded list of alerts, and an
       // id it dropped long ago may be forgotten here too.
@@ -156,8 +157,8 @@ function AlertToast({
   toast: Toast;
   onDismiss: () => void;
 }) {
-  const alert = useDashboard((s) => s.alerts[alertId]);
-  const acknowledgedAt = useOperator((s) => s.acknowledged[alertId]);
+  const alert = useDashboard((s) => s.alerts.get(alertId));
+  const acknowledgedAt = useOperator((s) => ownValue(s.acknowledged, alertId));
   const acknowledge = useAcknowledge();
   const { t: text } = useI18n();
   if (!alert) return null;

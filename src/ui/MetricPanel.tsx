@@ -104,10 +104,11 @@ export function MetricPanel({ name }: { name: string }) {
   const [chartRef, size] = useElementSize<HTMLDivElement>(FALLBACK_SIZE);
   const panelRef = useRef<HTMLElement | null>(null);
   const windowMs = windowMinutes * 60_000;
-  const limits = env.catalog[name]?.limits ?? NO_LIMITS;
+  const limits =
+    (Object.hasOwn(env.catalog, name) ? env.catalog[name]?.limits : undefined) ?? NO_LIMITS;
 
   const [frame, setFrame] = useState(() =>
-    drawFrame(store.getState().series[name], windowMs, size.width, limits),
+    drawFrame(store.getState().series.get(name), windowMs, size.width, limits),
   );
   const drawn = useRef(frame);
   const wanted = useRef({ windowMs, width: size.width });
@@ -121,7 +122,7 @@ export function MetricPanel({ name }: { name: string }) {
   useEffect(() => {
     const registered = scheduler.register({
       isDirty: () => {
-        const entry = store.getState().series[name];
+        const entry = store.getState().series.get(name);
         const last = drawn.current;
         return (
           (entry?.version ?? -1) !== last.version ||
@@ -131,7 +132,7 @@ export function MetricPanel({ name }: { name: string }) {
       },
       redraw: () => {
         const next = drawFrame(
-          store.getState().series[name],
+          store.getState().series.get(name),
           wanted.current.windowMs,
           wanted.current.width,
           limits,

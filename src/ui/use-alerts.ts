@@ -18,14 +18,22 @@ export function useAcknowledge(): (alertId: string) => void {
   );
 }
 
+/**
+ * A value of one of the operator store's records keyed by alert id, own keys only: an alert
+ * called `__proto__` or `toString` must read as "not acknowledged", not as Object.prototype.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>>, id: string): T | undefined {
+  return Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
 /** The status an alert shows here, combining the server's word with this operator's acks. */
 export function viewOf(
   dashboard: DashboardState,
   operator: Pick<OperatorState, 'acknowledged'>,
   id: string,
 ): AlertView | null {
-  const alert = dashboard.alerts[id];
-  return alert ? alertView(alert, operator.acknowledged[id]) : null;
+  const alert = dashboard.alerts.get(id);
+  return alert ? alertView(alert, ownValue(operator.acknowledged, id)) : null;
 }
 
 /**
@@ -46,7 +54,7 @@ export function useResendPendingAcks(): void {
       if (status !== 'live' && status !== 'fallback') return;
       const { acknowledged } = operator.getState();
       for (const id of state.alertIds) {
-        if (sent.has(id) || !((acknowledged[id] ?? loadedAt) < loadedAt)) continue;
+        if (sent.has(id) || !((ownValue(acknowledged, id) ?? loadedAt) < loadedAt)) continue;
         const view = viewOf(state, { acknowledged }, id);
         if (view?.pending) {
           sent.add(id);

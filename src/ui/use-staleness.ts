@@ -20,7 +20,7 @@ export function useStaleness(name: string): Staleness {
   const [result, setResult] = useState<Staleness>({ stale: false });
   useEffect(() => {
     const check = () => {
-      const entry = store.getState().series[name];
+      const entry = store.getState().series.get(name);
       const next: Staleness = entry
         ? staleness({
             now: now(),
@@ -34,7 +34,7 @@ export function useStaleness(name: string): Staleness {
     check();
     const timer = globalThis.setInterval(check, CHECK_MS);
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.series[name] !== previous.series[name]) check();
+      if (state.series.get(name) !== previous.series.get(name)) check();
     });
     return () => {
       globalThis.clearInterval(timer);

@@ -81,10 +81,12 @@ describe.skipIf(!hasChromium)('the built dashboard on the embedded mock backend'
         (
           window as unknown as {
             __PULSEBOARD__: {
-              store: { getState(): { alerts: Record<string, { severity: string }> } };
+              store: { getState(): { alerts: ReadonlyMap<string, { severity: string }> } };
             };
           }
-        ).__PULSEBOARD__.store.getState().alerts[alertId ?? '']?.severity,
+        ).__PULSEBOARD__.store
+          .getState()
+          .alerts.get(alertId ?? '')?.severity,
       id,
     );
     expect(['critical', 'warning', 'info']).toContain(severity);

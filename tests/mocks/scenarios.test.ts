@@ -38,7 +38,7 @@ async function expectCaughtUp() {
   expect(state.alertIds).toEqual(expect.arrayContaining(raised));
 }
 
-const metricCount = () => live.store.getState().series['cargo_temperature']?.buffer.size ?? 0;
+const metricCount = () => live.store.getState().series.get('cargo_temperature')?.buffer.size ?? 0;
 
 afterEach(() => live?.close());
 
@@ -147,7 +147,7 @@ describe('scenarios against the realtime client in vitest', () => {
     expect(errors.invalid_shape).toBeGreaterThanOrEqual(3);
     expect(live.backend.stats.barePongs).toBe(1);
     expect(live.statuses).toEqual(['connecting', 'live']);
-    const html = Object.values(live.store.getState().alerts).find((a) => a.id.startsWith('html_'));
+    const html = [...live.store.getState().alerts.values()].find((a) => a.id.startsWith('html_'));
     expect(html?.title).toContain('<img');
     await expectCaughtUp();
   });

@@ -3,6 +3,9 @@ import type { RealtimeClient, RealtimeEvent } from '../../src/realtime';
 import { bindClientToStore, createDashboardStore, frameScheduler } from '../../src/store';
 import { connectionFixture, metricsEvent } from '../support/fixtures';
 
+/** The samples here are stamped from 0 ms on; the store judges them by a clock of that era. */
+const clock = { now: () => 0 };
+
 /** Just enough of a RealtimeClient for the binding: events in, commands out. */
 function fakeClient() {
   let listener: ((event: RealtimeEvent) => void) | null = null;
@@ -40,13 +43,13 @@ describe('bindClientToStore', () => {
     const store = createDashboardStore();
     const { client, emit } = fakeClient();
     const frames = manualFrames();
-    bindClientToStore(client, store, frames.schedule);
+    bindClientToStore(client, store, frames.schedule, clock);
     const commitsBefore = store.getState().commits;
     for (let i = 0; i < 500; i++) emit(metricsEvent([{ name: 't', ts: i, value: i }]));
     expect(store.getState().commits).toBe(commitsBefore);
     frames.frame();
     expect(store.getState().commits).toBe(commitsBefore + 1);
-    expect(store.getState().series.t?.buffer.size).toBe(500);
+    expect(store.getState().series.get('t')?.buffer.size).toBe(500);
     frames.frame();
     expect(store.getState().commits).toBe(commitsBefore + 1);
   });
@@ -100,7 +103,7 @@ describe('frameScheduler', () => {
   const bind = () => {
     const store = createDashboardStore();
     const { client, emit } = fakeClient();
-    const unbind = bindClientToStore(client, store, frameScheduler);
+    const unbind = bindClientToStore(client, store, frameScheduler, clock);
     const sample = (i: number) => emit(metricsEvent([{ name: 't', ts: i, value: i }]));
     return { store, unbind, sample, commits: () => store.getState().commits };
   };
@@ -113,7 +116,7 @@ describe('frameScheduler', () => {
     expect(commits()).toBe(0);
     frames.frame();
     expect(commits()).toBe(1);
-    expect(store.getState().series.t?.buffer.size).toBe(100);
+    expect(store.getState().series.get('t')?.buffer.size).toBe(100);
     // The frame cancelled the backstop timer: it adds no second commit.
     await vi.advanceTimersByTimeAsync(1_000);
     expect(commits()).toBe(1);
@@ -122,7 +125,7 @@ describe('frameScheduler', () => {
     expect(frames.request).toHaveBeenCalledTimes(2);
     frames.frame();
     expect(commits()).toBe(2);
-    expect(store.getState().series.t?.buffer.size).toBe(150);
+    expect(store.getState().series.get('t')?.buffer.size).toBe(150);
     // No messages, no frames asked for.
     frames.frame();
     expect(frames.pending()).toBe(0);
@@ -137,7 +140,7 @@ describe('frameScheduler', () => {
     expect(commits()).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(commits()).toBe(1);
-    expect(store.getState().series.t?.buffer.size).toBe(10);
+    expect(store.getState().series.get('t')?.buffer.size).toBe(10);
     // The timer withdrew the frame request, so a late frame cannot commit the batch twice.
     expect(frames.cancel).toHaveBeenCalledWith(frames.request.mock.results[0]?.value);
     expect(frames.pending()).toBe(0);
@@ -146,7 +149,7 @@ describe('frameScheduler', () => {
     for (let i = 10; i < 20; i++) sample(i);
     await vi.advanceTimersByTimeAsync(250);
     expect(commits()).toBe(2);
-    expect(store.getState().series.t?.buffer.size).toBe(20);
+    expect(store.getState().series.get('t')?.buffer.size).toBe(20);
   });
 
   it('commits a batch only once even when its frame callback runs after the timer did', async () => {
@@ -176,7 +179,7 @@ describe('frameScheduler', () => {
     sample(0);
     unbind();
     expect(commits()).toBe(1);
-    expect(store.getState().series.t?.buffer.size).toBe(1);
+    expect(store.getState().series.get('t')?.buffer.size).toBe(1);
     expect(frames.pending()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });

@@ -4,14 +4,17 @@ import { applyEvents, createDashboardStore, RingBuffer } from '../../src/store';
 import { alertEvent, alertFixture, connectionFixture, metricsEvent } from '../support/fixtures';
 
 describe('dashboard store', () => {
+  // These samples are stamped a few ms after the epoch: judge them by a clock of that era.
+  const clock = { now: () => 1_000 };
+
   it('applies a whole batch of messages in one commit', () => {
     const store = createDashboardStore();
     const events = Array.from({ length: 50 }, (_, i) =>
       metricsEvent([{ name: 'temp', ts: i, value: i }]),
     );
-    applyEvents(store, events, null);
+    applyEvents(store, events, null, clock);
     expect(store.getState().commits).toBe(1);
-    expect(store.getState().series.temp?.buffer.size).toBe(50);
+    expect(store.getState().series.get('temp')?.buffer.size).toBe(50);
   });
 
   it('keeps one alert per id when the server sends it again', () => {
@@ -20,9 +23,10 @@ describe('dashboard store', () => {
       store,
       [alertEvent(alertFixture()), alertEvent(alertFixture({ status: 'acknowledged' }))],
       null,
+      clock,
     );
     expect(store.getState().alertIds).toEqual(['a1']);
-    expect(store.getState().alerts.a1?.status).toBe('acknowledged');
+    expect(store.getState().alerts.get('a1')?.status).toBe('acknowledged');
   });
 
   it('replaces the part of a series a snapshot covers and keeps older history', () => {
@@ -31,6 +35,7 @@ describe('dashboard store', () => {
       store,
       [1, 2, 3, 4].map((ts) => metricsEvent([{ name: 't', ts, value: ts }])),
       null,
+      clock,
     );
     applyEvents(
       store,
@@ -46,8 +51,9 @@ describe('dashboard store', () => {
         },
       ],
       null,
+      clock,
     );
-    expect(store.getState().series.t?.buffer.toArray()).toEqual([
+    expect(store.getState().series.get('t')?.buffer.toArray()).toEqual([
       { ts: 1, value: 1 },
       { ts: 2, value: 2 },
       { ts: 3, value: 30 },
@@ -67,11 +73,12 @@ describe('dashboard store', () => {
         ]),
       ],
       null,
+      clock,
     );
-    const a = store.getState().series.a;
-    applyEvents(store, [metricsEvent([{ name: 'b', ts: 2, value: 2 }])], null);
-    expect(store.getState().series.a).toBe(a);
-    expect(store.getState().series.b?.version).toBe(2);
+    const a = store.getState().series.get('a');
+    applyEvents(store, [metricsEvent([{ name: 'b', ts: 2, value: 2 }])], null, clock);
+    expect(store.getState().series.get('a')).toBe(a);
+    expect(store.getState().series.get('b')?.version).toBe(2);
   });
 });
 
@@ -86,12 +93,12 @@ describe('dashboard store alert history', () => {
     let now = 1_000;
     const options = { now: () => now };
     applyEvents(store, [alertEvent(alertFixture({ ts: 500 }))], null, options);
-    expect(store.getState().alerts.a1?.history).toEqual([{ status: 'open', at: 500 }]);
+    expect(store.getState().alerts.get('a1')?.history).toEqual([{ status: 'open', at: 500 }]);
 
     now = 2_000;
     applyEvents(store, [alertEvent(alertFixture({ ts: 500, title: 'Sent again' }))], null, options);
-    expect(store.getState().alerts.a1?.title).toBe('Sent again');
-    expect(store.getState().alerts.a1?.history).toEqual([{ status: 'open', at: 500 }]);
+    expect(store.getState().alerts.get('a1')?.title).toBe('Sent again');
+    expect(store.getState().alerts.get('a1')?.history).toEqual([{ status: 'open', at: 500 }]);
 
     now = 3_000;
     applyEvents(
@@ -107,7 +114,7 @@ describe('dashboard store alert history', () => {
       null,
       options,
     );
-    expect(store.getState().alerts.a1?.history).toEqual([
+    expect(store.getState().alerts.get('a1')?.history).toEqual([
       { status: 'open', at: 500 },
       { status: 'acknowledged', at: 3_000 },
     ]);
@@ -122,7 +129,7 @@ describe('dashboard store alert history', () => {
     applyEvents(store, [alertUpdate('a1', 'acknowledged', 'ops-2')], null, options);
     now = 3_000;
     applyEvents(store, [alertUpdate('a1', 'resolved')], null, options);
-    const alert = store.getState().alerts.a1;
+    const alert = store.getState().alerts.get('a1');
     expect(alert?.status).toBe('resolved');
     expect(alert?.history).toEqual([
       { status: 'open', at: 500 },
@@ -140,7 +147,7 @@ describe('dashboard store alert history', () => {
     applyEvents(store, [alertUpdate('a1', 'acknowledged', 'ops-2')], null, options);
     now = 3_000;
     applyEvents(store, [alertUpdate('a1', 'acknowledged', 'ops-2')], null, options);
-    expect(store.getState().alerts.a1?.history).toEqual([
+    expect(store.getState().alerts.get('a1')?.history).toEqual([
       { status: 'open', at: 500 },
       { status: 'acknowledged', at: 2_000, by: 'ops-2' },
     ]);
@@ -149,7 +156,7 @@ describe('dashboard store alert history', () => {
   it('ignores an alert update for an alert it does not know', () => {
     const store = createDashboardStore();
     applyEvents(store, [alertUpdate('ghost', 'acknowledged', 'ops-2')], null);
-    expect(store.getState().alerts).toEqual({});
+    expect(store.getState().alerts.size).toBe(0);
     expect(store.getState().alertIds).toEqual([]);
   });
 });
@@ -162,8 +169,8 @@ describe('dashboard store timing', () => {
     applyEvents(store, [metricsEvent([{ name: 'a', ts: 1, value: 1 }])], null, options);
     now = 5_000;
     applyEvents(store, [metricsEvent([{ name: 'b', ts: 1, value: 1 }])], null, options);
-    expect(store.getState().series.a?.updatedAt).toBe(1_000);
-    expect(store.getState().series.b?.updatedAt).toBe(5_000);
+    expect(store.getState().series.get('a')?.updatedAt).toBe(1_000);
+    expect(store.getState().series.get('b')?.updatedAt).toBe(5_000);
   });
 
   it('records when the connection status last changed', () => {

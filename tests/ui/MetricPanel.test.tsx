@@ -284,7 +284,7 @@ describe('MetricPanel', () => {
     }
     expect(lineOf('t')).toBe(frozen);
     expect(metric('t').querySelector('.panel__value')).toHaveTextContent('1');
-    expect(store.getState().series.t?.buffer.size).toBe(31);
+    expect(store.getState().series.get('t')?.buffer.size).toBe(31);
     fireEvent.click(screen.getByRole('button', { name: /Resume/ }));
     await advance(16);
     expect(pointsOf('t')).toBe(31);
