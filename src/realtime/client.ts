@@ -15,7 +15,9 @@ import {
 } from './environment';
 import { Heartbeat } from './heartbeat';
 import { notifyAll } from './notify';
-import { HttpApi, type HttpFailure } from './http-api';
+import { HeldMessages, type Held } from './held-messages';
+import { HttpApi, httpErrorKind, type HttpFailure } from './http-api';
+import { DEFAULT_HELD_BYTES, DEFAULT_HELD_MESSAGES } from './limits';
 import { Outbox } from './outbox';
 import {
   isDataMessage,
@@ -28,10 +30,15 @@ import {
   type WelcomeMessage,
 } from './protocol';
 import { classifySeq, needsResync } from './sequence';
-import { parseServerFrame, type FrameErrorKind, type Rejection } from './validate';
+import { parseServerFrame, type Rejection, type ValidationErrorKind } from './validate';
 
 export type ErrorKind =
-  | FrameErrorKind
+  /** A frame or body, or an item inside one, refused or cut (validate.ts, item-tally.ts). */
+  | ValidationErrorKind
+  /** Data held before a welcome or during a resync went over its bound (messages or size). */
+  | 'buffer_overflow'
+  /** An HTTP body over its byte cap; reading stopped there and the call failed. */
+  | 'http_oversized'
   /** A data message skipped ahead; the client resynced from a snapshot. */
   | 'sequence_gap'
   /** The server sent `{"type":"error"}`. */
@@ -54,6 +61,13 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   'http_error',
   'outbox_overflow',
   'websocket_unavailable',
+  'truncated',
+  'id_too_long',
+  'too_many_items',
+  'heartbeat_clamped',
+  'ttl_clamped',
+  'buffer_overflow',
+  'http_oversized',
 ];
 
 export type Transport = 'websocket' | 'http';
@@ -127,6 +141,11 @@ export type RealtimeOptions = {
   lineCheckMs?: number;
   /** Messages held while a snapshot is fetched; beyond it the resync starts over (default 20k). */
   resyncBufferLimit?: number;
+  /**
+   * The same bound in frame characters (default 16 Mi), and both bound the data a socket sends
+   * before its `welcome`: beyond it that data is dropped and a snapshot follows the welcome.
+   */
+  resyncBufferBytes?: number;
 };
 
 type Listener = (event: RealtimeEvent) => void;
@@ -161,7 +180,9 @@ type Attempt = {
   /** Stops the HTTP poll loop alone, when a probe socket takes over. */
   polling: AbortController;
   /** Data that arrived on a socket before its `welcome`, applied right after it. */
-  early: DataMessage[];
+  early: HeldMessages;
+  /** `early` went over its bound and was dropped: the welcome must be followed by a snapshot. */
+  earlyOverflowed: boolean;
 };
 
 const NO_ERRORS = Object.fromEntries(ERROR_KINDS.map((kind) => [kind, 0])) as Record<
@@ -224,7 +245,7 @@ export class RealtimeEngine implements RealtimeClient {
   private heartbeatMs = 15_000;
   private lastPingTs: number | null = null;
   /** Data held while a snapshot is in flight; null when not resyncing. */
-  private resyncBuffer: DataMessage[] | null = null;
+  private resyncBuffer: HeldMessages | null = null;
   private resyncGeneration = 0;
   /** Resyncs since a message last applied cleanly; spaces out snapshots that do not help. */
   private resyncStreak = 0;
@@ -254,7 +275,8 @@ export class RealtimeEngine implements RealtimeClient {
       longPollMs: options.longPollMs ?? 25_000,
       minPollIntervalMs: options.minPollIntervalMs ?? 1_000,
       lineCheckMs: options.lineCheckMs ?? 5_000,
-      resyncBufferLimit: options.resyncBufferLimit ?? 20_000,
+      resyncBufferLimit: options.resyncBufferLimit ?? DEFAULT_HELD_MESSAGES,
+      resyncBufferBytes: options.resyncBufferBytes ?? DEFAULT_HELD_BYTES,
     };
     this.api = new HttpApi(
       this.env.fetch,
@@ -443,7 +465,8 @@ export class RealtimeEngine implements RealtimeClient {
       welcomed: false,
       polling: new AbortController(),
       timers: new Set(),
-      early: [],
+      early: this.heldMessages(),
+      earlyOverflowed: false,
     };
     this.attempt = attempt;
     if (this.transport === 'websocket') void this.openSocket(attempt);
@@ -477,6 +500,7 @@ export class RealtimeEngine implements RealtimeClient {
       this.httpFailed(result);
       return false;
     }
+    result.rejected.forEach((r) => this.reject(r));
     this.sessionId = result.value.sessionId;
     this.changed();
     return true;
@@ -647,11 +671,12 @@ export class RealtimeEngine implements RealtimeClient {
     const result = await this.api.startSession(signal);
     if (signal.aborted) return;
     if (result.ok) {
+      result.rejected.forEach((r) => this.reject(r));
       this.sessionId = result.value.sessionId;
       return this.connect();
     }
     if (result.failure === 'unauthorized') return this.stopWith('unauthorized');
-    this.countError('http_error', `session renewal failed: ${result.detail}`);
+    this.countError(httpErrorKind(result), `session renewal failed: ${result.detail}`);
     this.retryLater(0, false);
   }
 
@@ -660,7 +685,7 @@ export class RealtimeEngine implements RealtimeClient {
     if (failure.failure === 'aborted') return;
     if (failure.failure === 'session_invalid') return void this.renew();
     if (failure.failure === 'unauthorized') return this.stopWith('unauthorized');
-    this.countError('http_error', failure.detail);
+    this.countError(httpErrorKind(failure), failure.detail);
     if (this.transport === 'http') {
       this.httpFailures++;
       // Neither transport works: the server is probably down, not WebSocket blocked. Come back on
@@ -682,6 +707,7 @@ export class RealtimeEngine implements RealtimeClient {
     this.lastFrameAt = this.env.clock.now();
     const result = parseServerFrame(data);
     if (!result.ok) return this.reject(result);
+    result.rejected.forEach((r) => this.reject(r));
     const { message } = result;
     switch (message.type) {
       case 'welcome':
@@ -701,12 +727,12 @@ export class RealtimeEngine implements RealtimeClient {
         return;
       case 'error':
         return this.countError('server_error', `${message.code}: ${message.message}`);
-      default:
-        if (!attempt.welcomed || socket === attempt.probe) {
-          attempt.early.push(message);
-          return;
-        }
-        return this.ingest(message);
+      default: {
+        // Strings only get here (binary frames are refused): the length is the frame's size.
+        const held = { message, size: (data as string).length };
+        if (!attempt.welcomed || socket === attempt.probe) return this.holdEarly(attempt, held);
+        return this.ingest(held);
+      }
     }
   }
 
@@ -739,24 +765,38 @@ export class RealtimeEngine implements RealtimeClient {
       this.changed();
     }
     const position = { epoch: this.epoch, lastSeq: this.lastSeq };
-    if (needsResync(position, welcome)) this.beginResync(attempt);
-    const early = attempt.early.sort((a, b) => a.seq - b.seq);
-    attempt.early = [];
-    for (const message of early) this.ingest(message);
+    if (needsResync(position, welcome) || attempt.earlyOverflowed) this.beginResync(attempt);
+    attempt.earlyOverflowed = false;
+    for (const held of attempt.early.drain()) this.ingest(held);
     this.flushOutbox();
   }
 
+  private heldMessages(): HeldMessages {
+    return new HeldMessages(this.opts.resyncBufferLimit, this.opts.resyncBufferBytes);
+  }
+
+  /** Data before the welcome, held within bounds; past them, dropped until a snapshot. */
+  private holdEarly(attempt: Attempt, held: Held): void {
+    if (attempt.earlyOverflowed || attempt.early.push(held)) return;
+    attempt.earlyOverflowed = true;
+    const detail = `data before the welcome over its bound (${attempt.early.describe()}): dropped; a snapshot follows the welcome`;
+    attempt.early.drain();
+    this.countError('buffer_overflow', detail);
+  }
+
   private reject(rejection: Rejection): void {
-    this.countError(rejection.kind, rejection.detail);
+    this.countError(rejection.kind, rejection.detail, rejection.count);
   }
 
   /** One data message, through the seq rules. */
-  private ingest(message: DataMessage): void {
+  private ingest(held: Held): void {
+    const { message } = held;
     if (this.resyncBuffer) {
-      this.resyncBuffer.push(message);
-      if (this.resyncBuffer.length > this.opts.resyncBufferLimit && this.attempt) {
-        this.beginResync(this.attempt);
-      }
+      if (this.resyncBuffer.push(held) || !this.attempt) return;
+      // Starting over drops what was held: the next snapshot covers it.
+      const detail = `resync buffer over its bound (${this.resyncBuffer.describe()}): starting the resync over`;
+      this.countError('buffer_overflow', detail);
+      this.beginResync(this.attempt);
       return;
     }
     switch (classifySeq({ epoch: this.epoch, lastSeq: this.lastSeq }, message.seq)) {
@@ -775,14 +815,15 @@ export class RealtimeEngine implements RealtimeClient {
           this.countError('sequence_gap', `expected seq ${this.lastSeq + 1}, got ${message.seq}`);
         }
         if (!this.attempt) return;
-        this.beginResync(this.attempt, [message]);
+        this.beginResync(this.attempt, held);
     }
   }
 
   /** Fetch a snapshot, hold the stream meanwhile, then continue from the snapshot's seq. */
-  private beginResync(attempt: Attempt, held: DataMessage[] = []): void {
+  private beginResync(attempt: Attempt, first?: Held): void {
     const generation = ++this.resyncGeneration;
-    this.resyncBuffer = held;
+    this.resyncBuffer = this.heldMessages();
+    if (first) this.resyncBuffer.push(first);
     this.resyncStreak++;
     this.changed();
     // A snapshot that still leaves a gap (a lagging replica, a server bug) must not become a
@@ -802,7 +843,7 @@ export class RealtimeEngine implements RealtimeClient {
       if (result.failure === 'session_invalid' || attempt.socket === null)
         return this.httpFailed(result);
       // The socket is fine, only the snapshot failed: try the snapshot again, keep buffering.
-      this.countError('http_error', `snapshot failed: ${result.detail}`);
+      this.countError(httpErrorKind(result), `snapshot failed: ${result.detail}`);
       const delay = backoffDelay(1, this.backoff, this.env.random);
       this.attemptTimer(attempt, delay, () => {
         if (generation === this.resyncGeneration) void this.fetchSnapshot(attempt, generation);
@@ -814,13 +855,12 @@ export class RealtimeEngine implements RealtimeClient {
   }
 
   private applySnapshot(snapshot: ServerSnapshot): void {
-    const held = this.resyncBuffer ?? [];
+    const held = this.resyncBuffer?.drain() ?? [];
     this.resyncBuffer = null;
     this.epoch = snapshot.epoch;
     this.lastSeq = snapshot.seq;
     this.emit({ type: 'reset', snapshot });
     this.changed();
-    held.sort((a, b) => a.seq - b.seq);
     for (const message of held) this.ingest(message);
     if (this.resyncBuffer !== null) return; // the snapshot did not close the gap: resyncing again
     this.resyncStreak = 0;
@@ -877,7 +917,9 @@ export class RealtimeEngine implements RealtimeClient {
         this.beginResync(attempt);
         continue;
       }
-      for (const message of result.value.messages) this.onPolledMessage(message);
+      // A poll answer has no frames: each message is charged its share of the body.
+      const size = Math.ceil((result.bytes ?? 0) / Math.max(1, result.value.messages.length));
+      for (const message of result.value.messages) this.onPolledMessage(message, size);
       this.changed();
       // A server or proxy that answers a long poll at once with nothing would otherwise make
       // this loop spin: never poll more than once a second unless there is news.
@@ -921,8 +963,8 @@ export class RealtimeEngine implements RealtimeClient {
     });
   }
 
-  private onPolledMessage(message: ServerMessage): void {
-    if (isDataMessage(message)) return this.ingest(message);
+  private onPolledMessage(message: ServerMessage, size: number): void {
+    if (isDataMessage(message)) return this.ingest({ message, size });
     if (message.type === 'error')
       this.countError('server_error', `${message.code}: ${message.message}`);
   }
@@ -971,7 +1013,7 @@ export class RealtimeEngine implements RealtimeClient {
     const acks = messages.filter((m): m is OutgoingMessage => m.type === 'ack');
     const dropped = this.outbox.restore(acks);
     if (dropped > 0) this.countError('outbox_overflow', `outgoing queue full: dropped ${dropped}`);
-    this.countError('http_error', `send failed: ${result.detail}`);
+    this.countError(httpErrorKind(result), `send failed: ${result.detail}`);
   }
 
   private flushOutbox(): void {
@@ -1063,8 +1105,9 @@ export class RealtimeEngine implements RealtimeClient {
     this.stateAbort = new AbortController();
   }
 
-  private countError(kind: ErrorKind, detail: string): void {
-    this.errors[kind]++;
+  /** `count`: how many items the one event stands for (a batch reports once per kind). */
+  private countError(kind: ErrorKind, detail: string, count = 1): void {
+    this.errors[kind] += count;
     this.snapshot = null;
     this.emit({ type: 'error', kind, detail });
   }

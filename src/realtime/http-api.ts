@@ -5,7 +5,10 @@ import {
   type ServerSnapshot,
   type SessionStartResponse,
 } from './protocol';
+import { readBodyText } from './bounded-body';
 import type { Clock, FetchLike } from './environment';
+import { clipText } from './item-tally';
+import { MAX_ERROR_CODE_CHARS, MAX_HTTP_BODY_BYTES, MAX_SNAPSHOT_BYTES } from './limits';
 import { toPollResponse, toSessionStart, toSnapshot, type Rejection } from './validate';
 
 /**
@@ -20,9 +23,19 @@ export type HttpFailure =
   | { ok: false; failure: 'http'; status: number; detail: string }
   | { ok: false; failure: 'network'; status: 0; detail: string }
   | { ok: false; failure: 'bad_body'; status: number; detail: string }
+  /** The body was over its byte cap; reading stopped there. */
+  | { ok: false; failure: 'oversized'; status: number; detail: string }
   | { ok: false; failure: 'aborted'; status: 0; detail: string };
 
-export type HttpResult<T> = { ok: true; value: T; rejected: Rejection[] } | HttpFailure;
+export type HttpResult<T> =
+  | {
+      ok: true;
+      value: T;
+      rejected: Rejection[];
+      /** Length of the body read, in characters: what holding its messages costs. */
+      bytes?: number;
+    }
+  | HttpFailure;
 
 /**
  * Every call has a deadline: `timeoutMs`, and a long poll that much on top of its `waitMs`.
@@ -42,10 +55,7 @@ export class HttpApi {
     return this.request(
       apiUrl(this.baseUrl, '/api/session/start'),
       { method: 'POST', signal },
-      (body) => {
-        const value = toSessionStart(body);
-        return value && { value, rejected: [] };
-      },
+      toSessionStart,
       { isSessionStart: true },
     );
   }
@@ -55,6 +65,7 @@ export class HttpApi {
       apiUrl(this.baseUrl, '/api/snapshot', { sessionId }),
       { signal },
       toSnapshot,
+      { capBytes: MAX_SNAPSHOT_BYTES },
     );
   }
 
@@ -91,7 +102,7 @@ export class HttpApi {
     url: string,
     init: RequestInit & { signal: AbortSignal },
     read: (body: unknown) => { value: T; rejected: Rejection[] } | null,
-    { isSessionStart = false, timeoutMs = this.timeoutMs } = {},
+    { isSessionStart = false, timeoutMs = this.timeoutMs, capBytes = MAX_HTTP_BODY_BYTES } = {},
   ): Promise<HttpResult<T>> {
     // One controller ends the call either way: the caller gave up, or the deadline passed.
     const controller = new AbortController();
@@ -101,7 +112,8 @@ export class HttpApi {
     else caller.addEventListener('abort', giveUp, { once: true });
     const deadline = this.clock.setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
     try {
-      return await this.exchange(url, { ...init, signal: controller.signal }, read, isSessionStart);
+      const exchange = { isSessionStart, capBytes };
+      return await this.exchange(url, { ...init, signal: controller.signal }, read, exchange);
     } finally {
       this.clock.clearTimeout(deadline);
       caller.removeEventListener('abort', giveUp);
@@ -112,7 +124,7 @@ export class HttpApi {
     url: string,
     init: RequestInit & { signal: AbortSignal },
     read: (body: unknown) => { value: T; rejected: Rejection[] } | null,
-    isSessionStart: boolean,
+    { isSessionStart, capBytes }: { isSessionStart: boolean; capBytes: number },
   ): Promise<HttpResult<T>> {
     const { signal } = init;
     let response: Response;
@@ -122,11 +134,17 @@ export class HttpApi {
       if (signal.aborted) return ended(url, signal);
       return { ok: false, failure: 'network', status: 0, detail: describe(error) };
     }
-    const body = await readJson(response);
-    if (signal.aborted) return ended(url, signal);
     const { status } = response;
+    const text = await readBodyText(response, capBytes, signal);
+    if (signal.aborted) return ended(url, signal);
+    if (!text.ok) {
+      const detail = `${new URL(url).pathname}: body over the ${capBytes}-byte cap (${text.bytes} bytes seen or declared), not read further`;
+      return { ok: false, failure: 'oversized', status, detail };
+    }
+    const body = parseJson(text.text);
     if (!response.ok) {
-      const code = isRecord(body) && typeof body.error === 'string' ? body.error : '';
+      const error = isRecord(body) && typeof body.error === 'string' ? body.error : '';
+      const code = clipText(error, MAX_ERROR_CODE_CHARS);
       if (isSessionStart && (status === 401 || status === 403)) {
         return { ok: false, failure: 'unauthorized', status, detail: code || `HTTP ${status}` };
       }
@@ -143,8 +161,13 @@ export class HttpApi {
         status,
         detail: `unexpected body from ${new URL(url).pathname}`,
       };
-    return { ok: true, ...result };
+    return { ok: true, ...result, bytes: text.text.length };
   }
+}
+
+/** The error kind a failed call is counted as: a body over its cap is told apart. */
+export function httpErrorKind(failure: HttpFailure): 'http_error' | 'http_oversized' {
+  return failure.failure === 'oversized' ? 'http_oversized' : 'http_error';
 }
 
 const GAVE_UP = 'aborted';
@@ -161,9 +184,8 @@ function ended(url: string, signal: AbortSignal): HttpFailure {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-async function readJson(response: Response): Promise<unknown> {
+function parseJson(text: string): unknown {
   try {
-    const text = await response.text();
     return text === '' ? null : JSON.parse(text);
   } catch {
     return undefined;
