@@ -71,7 +71,12 @@ export function ConnectionBadge() {
       </div>
       {connection && <ConnectionMeta />}
       {status !== 'live' && (
-        <button type="button" className="button" onClick={() => reconnectNow()}>
+        <button
+          type="button"
+          className="button"
+          data-testid="reconnect-now"
+          onClick={() => reconnectNow()}
+        >
           {t.reconnectNow}
         </button>
       )}

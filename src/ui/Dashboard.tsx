@@ -28,17 +28,18 @@ export function Dashboard({ notice }: { notice?: string | undefined }) {
         <h1 className="app__title">{t.appTitle}</h1>
         <ConnectionBadge />
         <Toolbar />
+        {/* Inside the banner landmark, so a screen reader's landmark list reaches them. */}
+        {notice && (
+          <p className="notice" role="alert">
+            {notice}
+          </p>
+        )}
+        {paused && (
+          <p className="notice notice--paused" data-testid="paused-note">
+            {t.pausedNote}
+          </p>
+        )}
       </header>
-      {notice && (
-        <p className="notice" role="alert">
-          {notice}
-        </p>
-      )}
-      {paused && (
-        <p className="notice notice--paused" data-testid="paused-note">
-          {t.pausedNote}
-        </p>
-      )}
       <main className="app__main">
         <section className="metrics" aria-label={t.metrics}>
           {names.map((name) => (
