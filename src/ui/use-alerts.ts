@@ -4,15 +4,19 @@ import { useEnvironment } from './environment';
 import { useOperator, useOperatorStore } from './operator-context';
 import { useDashboard, useDashboardStore } from './store-context';
 
-/** Acknowledge an alert: remembered here at once (survives a reload), sent to the server via the store's commands. */
+/**
+ * Acknowledge an alert: sent to the server via the store's commands, then remembered here (so a
+ * reload neither forgets nor re-toasts it). Sent first: whatever browser storage does, it cannot
+ * cost the ack itself.
+ */
 export function useAcknowledge(): (alertId: string) => void {
   const ack = useDashboard((s) => s.commands.ack);
   const remember = useOperator((s) => s.acknowledge);
   const { now } = useEnvironment();
   return useCallback(
     (alertId: string) => {
-      remember(alertId, now());
       ack(alertId);
+      remember(alertId, now());
     },
     [ack, remember, now],
   );
