@@ -3,6 +3,7 @@ import { Toaster } from 'react-hot-toast';
 import { AlertList } from './AlertList';
 import { AlertToasts } from './AlertToasts';
 import { ConnectionBadge } from './ConnectionBadge';
+import { DataProblems } from './DataProblems';
 import { MetricPanel } from './MetricPanel';
 import { usePaused } from './redraw-context';
 import { useDashboard } from './store-context';
@@ -40,6 +41,7 @@ export function Dashboard({ notice }: { notice?: string | undefined }) {
           </p>
         )}
       </header>
+      <DataProblems />
       <main className="app__main">
         <section className="metrics" aria-label={t.metrics}>
           {names.map((name) => (

@@ -37,6 +37,12 @@ export type Messages = {
   limit: Record<LimitKind, (value: string) => string>;
   staleData: (time: string) => string;
   staleConnection: (time: string) => string;
+  /** The quiet data-problems line: refused or dropped input since the first problem. */
+  dataProblemsSince: (count: number, time: string) => string;
+  metricsIgnored: (count: number) => string;
+  /** Kind -> what it means; a kind missing here is shown by its name. */
+  dataProblemKinds: Readonly<Record<string, string>>;
+  dataProblemLast: (detail: string, time: string) => string;
   alerts: string;
   noAlerts: string;
   noMatchingAlerts: string;
@@ -101,6 +107,32 @@ const en: Messages = {
   },
   staleData: (t) => `No new data since ${t}`,
   staleConnection: (t) => `Not live: last data ${t}`,
+  dataProblemsSince: (n, t) =>
+    `${n} ${n === 1 ? 'item' : 'items'} of incoming data refused since ${t}`,
+  metricsIgnored: (n) => `${n} ${n === 1 ? 'metric' : 'metrics'} ignored: too many distinct names`,
+  dataProblemKinds: {
+    invalid_json: 'Frame that is not JSON',
+    oversized: 'Frame too large',
+    unknown_type: 'Unknown message type',
+    invalid_shape: 'Malformed message',
+    binary: 'Binary frame',
+    truncated: 'Cut short to a limit',
+    sequence_gap: 'Missed messages (resynced)',
+    server_error: 'Error reported by the server',
+    http_error: 'HTTP request failed',
+    http_oversized: 'HTTP response too large',
+    heartbeat_clamped: 'Heartbeat interval out of range (clamped)',
+    outbox_overflow: 'Outgoing queue full (oldest dropped)',
+    websocket_unavailable: 'WebSocket unavailable',
+    event_failed: 'Message that could not be applied',
+    item_failed: 'Sample or alert that could not be applied',
+    sample_future: 'Sample stamped more than 5 minutes ahead',
+    sample_too_old: 'Sample older than the longest chart window',
+    sample_out_of_order: "Sample older than its series' newest point",
+    series_limit: 'Metric beyond the limit of distinct names',
+    alert_evicted: 'Unresolved alert dropped: too many alerts',
+  },
+  dataProblemLast: (detail, t) => `latest at ${t}: ${detail}`,
   alerts: 'Alerts',
   noAlerts: 'No alerts.',
   noMatchingAlerts: 'No alerts match the filters.',
@@ -170,6 +202,31 @@ const ko: Messages = {
   },
   staleData: (t) => `${t} 이후 새 데이터 없음`,
   staleConnection: (t) => `연결 끊김: 마지막 데이터 ${t}`,
+  dataProblemsSince: (n, t) => `${t} 이후 수신 데이터 ${n}건 거부됨`,
+  metricsIgnored: (n) => `지표 ${n}개 무시됨: 고유 이름이 너무 많음`,
+  dataProblemKinds: {
+    invalid_json: 'JSON이 아닌 프레임',
+    oversized: '너무 큰 프레임',
+    unknown_type: '알 수 없는 메시지 유형',
+    invalid_shape: '형식이 잘못된 메시지',
+    binary: '바이너리 프레임',
+    truncated: '한도에 맞게 잘림',
+    sequence_gap: '누락된 메시지 (재동기화함)',
+    server_error: '서버가 보고한 오류',
+    http_error: 'HTTP 요청 실패',
+    http_oversized: '너무 큰 HTTP 응답',
+    heartbeat_clamped: '범위를 벗어난 하트비트 간격 (조정함)',
+    outbox_overflow: '송신 대기열 가득 참 (가장 오래된 항목 삭제)',
+    websocket_unavailable: 'WebSocket 사용 불가',
+    event_failed: '적용할 수 없는 메시지',
+    item_failed: '적용할 수 없는 샘플 또는 알림',
+    sample_future: '5분 넘게 앞선 시각의 샘플',
+    sample_too_old: '가장 긴 차트 범위보다 오래된 샘플',
+    sample_out_of_order: '시리즈의 최신 값보다 오래된 샘플',
+    series_limit: '고유 이름 한도를 넘은 지표',
+    alert_evicted: '해결되지 않은 알림 삭제됨: 알림이 너무 많음',
+  },
+  dataProblemLast: (detail, t) => `최근 ${t}: ${detail}`,
   alerts: '알림',
   noAlerts: '알림이 없습니다.',
   noMatchingAlerts: '조건에 맞는 알림이 없습니다.',
