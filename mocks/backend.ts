@@ -7,6 +7,7 @@ import type {
 } from '../src/realtime/protocol';
 import { toClientMessage } from './client-messages';
 import { makeAlert, MetricFeed } from './feed';
+import { SessionTable, type SessionEnd } from './session-table';
 
 /**
  * The whole backend of docs/protocol.md, with no transport: MSW (browser demo, vitest) and the
@@ -67,10 +68,11 @@ export type BackendOptions = {
   retain?: number;
   /** Samples per metric in a snapshot. */
   snapshotSamples?: number;
+  /** How long a session lives from its start (default an hour). */
   sessionTtlMs?: number;
+  /** Live sessions at most (default 10 000); starting one more evicts the oldest. */
+  maxSessions?: number;
 };
-
-type Session = { id: string; expiresAt: number; topics: Set<string> };
 
 type PeerState = {
   peer: Peer;
@@ -93,6 +95,10 @@ export type BackendStats = {
   withheld: number;
   /** Data messages delivered a second time (scripted duplicates). */
   resent: number;
+  /** Sessions that outlived their ttl. */
+  sessionsExpired: number;
+  /** Sessions pushed out, oldest first, by new ones past `maxSessions`. */
+  sessionsEvicted: number;
 };
 
 /** The settings a running backend may change (a scenario speeds up the heartbeat, say). */
@@ -136,6 +142,8 @@ export class MockBackend {
     barePongs: 0,
     withheld: 0,
     resent: 0,
+    sessionsExpired: 0,
+    sessionsEvicted: 0,
   };
 
   epoch: string;
@@ -144,7 +152,7 @@ export class MockBackend {
   private toWithhold = 0;
   private readonly publishListeners = new Set<PublishListener>();
   private log: DataMessage[] = [];
-  private readonly sessions = new Map<string, Session>();
+  private readonly sessions: SessionTable;
   private readonly alerts = new Map<string, Alert>();
   private readonly series = new Map<string, Sample[]>();
   private readonly peers = new Set<PeerState>();
@@ -170,7 +178,14 @@ export class MockBackend {
       retain: options.retain ?? 5_000,
       snapshotSamples: options.snapshotSamples ?? 480,
       sessionTtlMs: options.sessionTtlMs ?? 3_600_000,
+      maxSessions: options.maxSessions ?? 10_000,
     };
+    this.sessions = new SessionTable(
+      this.clock,
+      this.opts.sessionTtlMs,
+      this.opts.maxSessions,
+      (why, count) => this.sessionsEnded(why, count),
+    );
     this.epoch = this.newId('e');
     this.feed = new MetricFeed(this.random);
   }
@@ -182,6 +197,7 @@ export class MockBackend {
     if (this.running) return this;
     this.running = true;
     this.stopped = false;
+    this.sessions.resume();
     this.scheduleTick();
     this.later(this.opts.firstAlertMs, () => this.alertTick());
     return this;
@@ -193,6 +209,7 @@ export class MockBackend {
     this.stopped = true;
     for (const handle of this.timers) this.clock.clearTimeout(handle);
     this.timers.clear();
+    this.sessions.halt();
     for (const state of [...this.peers])
       this.endPeer(state, () => state.peer.close(1001, 'server stopping'));
     this.wakeAll();
@@ -374,12 +391,7 @@ export class MockBackend {
   startSession(): HttpReply {
     if (this.faults.unavailable) return UNAVAILABLE;
     this.stats.sessionsStarted++;
-    const session: Session = {
-      id: this.newId('s'),
-      expiresAt: this.clock.now() + this.opts.sessionTtlMs,
-      topics: new Set(),
-    };
-    this.sessions.set(session.id, session);
+    const session = this.sessions.start(this.newId('s'));
     return { status: 201, body: { sessionId: session.id, ttlMs: this.opts.sessionTtlMs } };
   }
 
@@ -469,6 +481,10 @@ export class MockBackend {
     return this.peers.size;
   }
 
+  get sessionCount(): number {
+    return this.sessions.size;
+  }
+
   /** Close every connection with `code` (a scripted fault). */
   closeAll(code: number, reason = ''): void {
     for (const state of [...this.peers]) this.endPeer(state, () => state.peer.close(code, reason));
@@ -481,13 +497,22 @@ export class MockBackend {
 
   /** Invalidate sessions (all, or one): their connections close with 1008. */
   expireSessions(sessionId?: string): void {
-    for (const session of [...this.sessions.values()]) {
-      if (sessionId && session.id !== sessionId) continue;
-      this.sessions.delete(session.id);
-    }
+    this.sessions.expire(sessionId);
+    this.closeOrphans('session expired');
+  }
+
+  private sessionsEnded(why: SessionEnd, count: number): void {
+    if (why === 'expired') this.stats.sessionsExpired += count;
+    else this.stats.sessionsEvicted += count;
+    this.closeOrphans(why === 'expired' ? 'session expired' : 'session evicted');
+  }
+
+  /** Connections whose session is gone close with 1008, so their clients start a new one. */
+  private closeOrphans(reason: string): void {
     for (const state of [...this.peers]) {
-      if (state.sessionId && !this.sessions.has(state.sessionId)) {
-        this.endPeer(state, () => state.peer.close(1008, 'session expired'));
+      // A lookup may sweep and close orphans itself: a peer it ended must not be closed twice.
+      if (state.sessionId && !this.sessions.get(state.sessionId) && this.peers.has(state)) {
+        this.endPeer(state, () => state.peer.close(1008, reason));
       }
     }
   }
@@ -561,7 +586,8 @@ export class MockBackend {
         if (state) this.deliver(state, JSON.stringify({ type: 'pong', ts: message.ts }));
         return;
       case 'ack':
-        this.updateAlert(message.alertId, 'acknowledged', sessionId ?? undefined);
+        // Broadcast to every client: the alias names who acted without handing out the id.
+        this.updateAlert(message.alertId, 'acknowledged', session?.alias);
         return;
       case 'subscribe':
         message.topics.forEach((topic) => session?.topics.add(topic));
@@ -604,14 +630,7 @@ export class MockBackend {
   // ------------------------------------------------------------- helpers
 
   private validSession(sessionId: string | null | undefined): sessionId is string {
-    if (!sessionId) return false;
-    const session = this.sessions.get(sessionId);
-    if (!session) return false;
-    if (session.expiresAt <= this.clock.now()) {
-      this.sessions.delete(sessionId);
-      return false;
-    }
-    return true;
+    return this.sessions.get(sessionId) !== undefined;
   }
 
   private messagesAfter(after: number): DataMessage[] {

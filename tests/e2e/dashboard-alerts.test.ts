@@ -66,11 +66,13 @@ describe.skipIf(!hasChromium)('dashboard flows in the browser', () => {
     const id = await row.getAttribute('data-alert-id');
     await row.getByRole('button', { name: /Acknowledge/ }).click();
     const confirmed = page.locator(`[data-alert-id="${id}"][data-status="acknowledged"]`);
-    // The mock backend answers an ack with alert_update ... by: <session id>.
+    // The mock backend answers an ack with alert_update ... by: <the session's alias>; never
+    // the session id itself, which every other dashboard would receive too.
     await page.waitForFunction(
       (alertId) =>
-        document.querySelector(`[data-alert-id="${alertId}"]`)?.textContent?.includes('by s_') ??
-        false,
+        document
+          .querySelector(`[data-alert-id="${alertId}"]`)
+          ?.textContent?.includes('by operator-') ?? false,
       id,
       { timeout: 10_000 },
     );
