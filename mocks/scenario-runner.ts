@@ -1,5 +1,5 @@
 import type { MockBackend } from './backend';
-import { parseScenarioSpec, ScenarioRunner, type ScenarioSpec } from './scenario';
+import { parseScenarioSpec, ScenarioRunner, type Parsed, type ScenarioSpec } from './scenario';
 import { SCENARIO_CATALOGUE } from './scenarios';
 
 /**
@@ -17,9 +17,39 @@ export function runScenario(
   return runner;
 }
 
-/** Parses a spec string against the built-in catalogue. */
-export function parseScenarios(text: string) {
-  return parseScenarioSpec(text, SCENARIO_CATALOGUE);
+/** A day: the longest wait a spec may ask for (Node fires a timer past 2^31 - 1 ms at once). */
+export const MAX_SPEC_MS = 86_400_000;
+/** The most of anything else (alerts per storm, samples per second) a spec may ask for. */
+export const MAX_SPEC_COUNT = 100_000;
+
+/**
+ * Parses a spec string against the built-in catalogue. The text is untrusted (a URL, the control
+ * endpoint), so values that would stall or spin the backend (a storm of 1e9 alerts, a delay that
+ * overflows a timer, a heartbeat of 0) are refused here with a reason, never run.
+ */
+export function parseScenarios(text: string): Parsed<ScenarioSpec[]> {
+  const parsed = parseScenarioSpec(text, SCENARIO_CATALOGUE);
+  if (!parsed.ok) return parsed;
+  for (const spec of parsed.value) {
+    for (const [key, value] of Object.entries(spec.params)) {
+      const max = key.endsWith('Ms') ? MAX_SPEC_MS : MAX_SPEC_COUNT;
+      if (value > max)
+        return {
+          ok: false,
+          error: `Expected ${spec.name}.${key} to be at most ${max}, got ${value}`,
+        };
+    }
+    const scenario = SCENARIO_CATALOGUE.get(spec.name);
+    if (!scenario?.tuning) continue;
+    const params: Record<string, number> = {};
+    for (const [key, param] of Object.entries(scenario.params))
+      params[key] = spec.params[key] ?? param.default;
+    for (const [key, value] of Object.entries(scenario.tuning(params))) {
+      if (value !== undefined && !(Number.isFinite(value) && value > 0))
+        return { ok: false, error: `Expected ${spec.name} to give ${key} > 0, got ${value}` };
+    }
+  }
+  return parsed;
 }
 
 function parseOrThrow(text: string): ScenarioSpec[] {

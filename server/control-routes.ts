@@ -3,36 +3,54 @@ import type { MockBackend } from '../mocks/backend';
 import { applyFault, parseFaultCommand } from '../mocks/faults';
 import { formatScenarioSpec, type ScenarioRunner } from '../mocks/scenario';
 import { parseScenarios } from '../mocks/scenario-runner';
-import { BodyTooLarge, isLoopback, readBody, sendJson } from './http-io';
+import {
+  BodyTooLarge,
+  describeTarget,
+  isLoopback,
+  isLoopbackHost,
+  readBody,
+  sendJson,
+} from './http-io';
 
 /**
  * The control endpoint: faults and scenarios on demand, for tests and for a person with curl.
- * Loopback callers only, JSON bodies only and no CORS: a web page the tester happens to have
+ * Loopback callers only, by peer address and by Host (a rebinding page reaches us from loopback
+ * but names its own host), JSON bodies only and no CORS: a web page the tester happens to have
  * open cannot reach it (a cross-origin JSON POST needs a preflight this endpoint never grants).
+ * Every refusal is logged, so a tester sees why a command did nothing.
  */
 export function handleControl(
   backend: MockBackend,
   scenarios: ScenarioRunner,
+  log: (line: string) => void,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
+  host: string | undefined,
 ): boolean {
   if (!url.pathname.startsWith('/control/') && url.pathname !== '/control') return false;
-  if (!isLoopback(request.socket.remoteAddress)) {
-    sendJson(response, 403, { error: 'control is for loopback callers only' });
-    return true;
-  }
+  const refuse = (status: number, error: string, extra: object = {}) => {
+    log(`refused ${describeTarget(request)}: ${status} ${error}`);
+    sendJson(response, status, { error, ...extra });
+  };
+  if (!isLoopback(request.socket.remoteAddress))
+    return (refuse(403, 'control is for loopback callers only'), true);
+  if (!isLoopbackHost(host))
+    return (refuse(403, 'control answers only Host 127.0.0.1, localhost or [::1]'), true);
   const path = url.pathname;
   if (path === '/control/state' && request.method === 'GET') {
     sendJson(response, 200, controlState(backend, scenarios));
     return true;
   }
   if ((path === '/control/fault' || path === '/control/scenario') && request.method === 'POST') {
-    void command(path, backend, scenarios, request, response);
+    command(path, backend, scenarios, request, response, refuse).catch((error: unknown) => {
+      // A bug here must cost one request, not the server.
+      console.error('[reference-server] control command failed:', error);
+      sendJson(response, 500, { error: 'internal' });
+    });
     return true;
   }
-  sendJson(response, 404, {
-    error: 'not_found',
+  refuse(404, 'not_found', {
     endpoints: ['GET /control/state', 'POST /control/fault', 'POST /control/scenario'],
   });
   return true;
@@ -44,6 +62,7 @@ export function controlState(backend: MockBackend, scenarios: ScenarioRunner) {
     epoch: backend.epoch,
     seq: backend.seq,
     connections: backend.connectionCount,
+    sessions: backend.sessionCount,
     faults: { ...backend.faults },
     stats: { ...backend.stats },
     tuning: backend.tuning,
@@ -58,29 +77,27 @@ async function command(
   scenarios: ScenarioRunner,
   request: IncomingMessage,
   response: ServerResponse,
+  refuse: (status: number, error: string) => void,
 ): Promise<void> {
-  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    sendJson(response, 415, { error: 'expected content-type: application/json' });
-    return;
-  }
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
+    return refuse(415, 'expected content-type: application/json');
   let body: unknown;
   try {
     body = JSON.parse(await readBody(request, 64 * 1024));
   } catch (error) {
     const tooLarge = error instanceof BodyTooLarge;
-    sendJson(response, tooLarge ? 413 : 400, { error: tooLarge ? 'too_large' : 'invalid_json' });
-    return;
+    return refuse(tooLarge ? 413 : 400, tooLarge ? 'too_large' : 'invalid_json');
   }
   if (path === '/control/fault') {
     const parsed = parseFaultCommand(body);
-    if (!parsed.ok) return sendJson(response, 400, { error: parsed.error });
+    if (!parsed.ok) return refuse(400, parsed.error);
     applyFault(backend, parsed.value);
   } else {
     const text = (body as { scenario?: unknown } | null)?.scenario;
     if (typeof text !== 'string')
-      return sendJson(response, 400, { error: 'expected {"scenario": "name;param=value,..."}' });
+      return refuse(400, 'expected {"scenario": "name;param=value,..."}');
     const parsed = parseScenarios(text);
-    if (!parsed.ok) return sendJson(response, 400, { error: parsed.error });
+    if (!parsed.ok) return refuse(400, parsed.error);
     scenarios.run(parsed.value);
   }
   sendJson(response, 200, controlState(backend, scenarios));

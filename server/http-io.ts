@@ -47,6 +47,61 @@ export function sendJson(
     .end(text);
 }
 
+/** The request target (RFC 9112 3.2) as a URL, or why it is refused (the caller answers 400). */
+export type Target =
+  { ok: true; url: URL; host: string | undefined } | { ok: false; error: string };
+
+/**
+ * Reads the request target strictly. Origin form (`/path?query`) is resolved against a fixed
+ * origin, so `//` is a path, not a scheme-relative URL with no host. Absolute form
+ * (`http://host/path`) is accepted as the RFC asks, and then its authority, not the Host header,
+ * names the host. Any `%` escape that is broken or not UTF-8 is refused rather than decoded
+ * leniently: `sessionId=%E0%A4%A` must not quietly become a different id.
+ */
+export function parseTarget(request: IncomingMessage): Target {
+  const raw = request.url ?? '';
+  let url: URL;
+  let host = request.headers.host;
+  if (raw.startsWith('/')) {
+    url = new URL(`http://target.invalid${raw}`);
+  } else if (/^https?:\/\//i.test(raw)) {
+    try {
+      url = new URL(raw);
+    } catch {
+      return { ok: false, error: 'bad_url' };
+    }
+    host = url.host;
+  } else {
+    return { ok: false, error: 'bad_url' };
+  }
+  const parts = [url.pathname, ...url.search.slice(1).split('&')];
+  for (const part of parts) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      return { ok: false, error: 'bad_percent_encoding' };
+    }
+  }
+  return { ok: true, url, host };
+}
+
+/** A request target for a log line: bounded, and quoted so control characters cannot forge lines. */
+export function describeTarget(request: IncomingMessage): string {
+  const raw = request.url ?? '';
+  const shown = raw.length > 200 ? `${raw.slice(0, 200)}...` : raw;
+  return `${request.method ?? '?'} ${JSON.stringify(shown)}`;
+}
+
+/**
+ * Whether a Host header names this machine by a loopback name. A page on evil.example that
+ * re-points its DNS at 127.0.0.1 (DNS rebinding) reaches us from a loopback peer, but its
+ * requests still carry `Host: evil.example`.
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (host === undefined) return false;
+  return /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i.test(host);
+}
+
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');

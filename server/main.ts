@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../mocks/random';
-import { parseScenarios } from '../mocks/scenario-runner';
+import { MAX_SPEC_MS, parseScenarios } from '../mocks/scenario-runner';
 import { SCENARIOS } from '../mocks/scenarios';
 import { startReferenceServer } from './reference-server';
 
@@ -28,10 +28,11 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function positive(name: string, value: string | undefined): number | undefined {
+function positive(name: string, value: string | undefined, max = Infinity): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isFinite(number) || number < 0) fail(`--${name} expects a number >= 0`);
+  if (!Number.isFinite(number) || number < 0 || number > max)
+    fail(`--${name} expects a number from 0 to ${max}`);
   return number;
 }
 
@@ -66,12 +67,13 @@ async function main() {
   const parsed = parseScenarios(values.scenario ?? '');
   if (!parsed.ok) fail(parsed.error);
   const seed = positive('seed', values.seed);
-  const heartbeatMs = positive('heartbeat-ms', values['heartbeat-ms']);
-  const tickMs = positive('tick-ms', values['tick-ms']);
+  // Past a day a timer overflows and fires at once: refused, not turned into a busy loop.
+  const heartbeatMs = positive('heartbeat-ms', values['heartbeat-ms'], MAX_SPEC_MS);
+  const tickMs = positive('tick-ms', values['tick-ms'], MAX_SPEC_MS);
 
   const server = await startReferenceServer({
     host: values.host ?? '127.0.0.1',
-    port: positive('port', values.port) ?? 8787,
+    port: positive('port', values.port, 65_535) ?? 8787,
     ...(values.prefix ? { prefix: values.prefix } : {}),
     scenario: parsed.value,
     backend: {
@@ -94,6 +96,15 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
+
+// Every known bad request gets its 4xx in the routes (tests/server/hardening.test.ts); these
+// catch the unknown ones, so a bug is a log line while the server keeps serving everyone else.
+process.on('unhandledRejection', (reason: unknown) => {
+  console.error('[reference-server] unhandled rejection (still serving):', reason);
+});
+process.on('uncaughtException', (error: Error) => {
+  console.error('[reference-server] uncaught exception (still serving):', error);
+});
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -5,7 +5,7 @@ import type { ScenarioRunner, ScenarioSpec } from '../mocks/scenario';
 import { runScenario } from '../mocks/scenario-runner';
 import { handleApi } from './api-routes';
 import { handleControl } from './control-routes';
-import { sendJson } from './http-io';
+import { describeTarget, parseTarget, sendJson } from './http-io';
 import { attachWebSocket } from './websocket-adapter';
 
 /**
@@ -22,7 +22,7 @@ export type ReferenceServerOptions = {
   /** A scenario spec (`session-expiry;firstMs=500`); invalid text throws. */
   scenario?: string | readonly ScenarioSpec[];
   backend?: BackendOptions;
-  /** Where scenario phases and problems are reported; default silent. */
+  /** Where scenario phases and refused requests are reported; default silent. */
   log?: (line: string) => void;
 };
 
@@ -64,10 +64,20 @@ export async function startReferenceServer(
   lastPhases = scenarios.current.phases.length;
 
   const server = createServer((request, response) =>
-    route(backend, scenarios, prefix, request, response),
+    route(backend, scenarios, prefix, log, request, response),
   );
-  server.on('clientError', (_error, socket) => socket.destroy());
-  const detachWebSocket = attachWebSocket(server, backend, `${prefix}/ws`);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Bytes node:http cannot parse as a request: say so, as a server should, then hang up.
+    log(`refused unparsable request: ${error.code ?? error.message}`);
+    if (socket.writable && !socket.destroyed) {
+      const status =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    } else socket.destroy();
+  });
+  const detachWebSocket = attachWebSocket(server, backend, `${prefix}/ws`, log);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -99,17 +109,18 @@ function route(
   backend: MockBackend,
   scenarios: ScenarioRunner,
   prefix: string,
+  log: (line: string) => void,
   request: IncomingMessage,
   response: ServerResponse,
 ): void {
-  let url: URL;
-  try {
-    url = new URL(request.url ?? '/', 'http://localhost');
-  } catch {
-    return sendJson(response, 400, { error: 'bad_url' });
+  const target = parseTarget(request);
+  if (!target.ok) {
+    log(`refused ${describeTarget(request)}: 400 ${target.error}`);
+    return sendJson(response, 400, { error: target.error });
   }
+  const { url } = target;
   try {
-    if (handleControl(backend, scenarios, request, response, url)) return;
+    if (handleControl(backend, scenarios, log, request, response, url, target.host)) return;
     if (handleApi(backend, prefix, request, response, url)) return;
     if (request.method === 'GET' && (url.pathname === '/' || url.pathname === `${prefix}/`)) {
       return sendJson(response, 200, {

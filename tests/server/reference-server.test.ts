@@ -243,11 +243,14 @@ describe('bad input never crashes the server', () => {
     expect((await api('/api/nothing')).status).toBe(404);
     expect((await api('/api/session/start')).status).toBe(405);
     expect((await api(`/api/poll?sessionId=${sessionId}&after=abc&waitMs=-5`)).status).toBe(200);
-    await new Promise<void>((resolve) => {
+    const garbage = await new Promise<string>((resolve) => {
+      let answer = '';
       const tcp = tcpConnect(server.port, '127.0.0.1', () => tcp.end('NOT HTTP AT ALL\r\n\r\n'));
-      tcp.on('close', () => resolve());
-      tcp.on('error', () => resolve());
+      tcp.on('data', (chunk) => (answer += chunk.toString()));
+      tcp.on('close', () => resolve(answer));
+      tcp.on('error', () => resolve(answer));
     });
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
     expect((await api('/api/session/start', { method: 'POST' })).status).toBe(201);
   });
 });
