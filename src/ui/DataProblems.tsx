@@ -5,7 +5,7 @@ import { useDashboard } from './store-context';
 import { useI18n } from './use-i18n';
 
 /**
- * One quiet line about input the dashboard refused or dropped ("12 items of incoming data refused
+ * One quiet line about input the dashboard refused or dropped ("12 problems with incoming data
  * since 10:42 · 3 metrics ignored: too many distinct names"), with the counts by kind and the
  * latest detail of each one click away. Nothing at all while everything arrived intact: it is a
  * fact for whoever investigates, not an alarm. Details are server text, shown as text.

@@ -108,7 +108,7 @@ const en: Messages = {
   staleData: (t) => `No new data since ${t}`,
   staleConnection: (t) => `Not live: last data ${t}`,
   dataProblemsSince: (n, t) =>
-    `${n} ${n === 1 ? 'item' : 'items'} of incoming data refused since ${t}`,
+    `${n} ${n === 1 ? 'problem' : 'problems'} with incoming data since ${t}`,
   metricsIgnored: (n) => `${n} ${n === 1 ? 'metric' : 'metrics'} ignored: too many distinct names`,
   dataProblemKinds: {
     invalid_json: 'Frame that is not JSON',
@@ -202,7 +202,7 @@ const ko: Messages = {
   },
   staleData: (t) => `${t} 이후 새 데이터 없음`,
   staleConnection: (t) => `연결 끊김: 마지막 데이터 ${t}`,
-  dataProblemsSince: (n, t) => `${t} 이후 수신 데이터 ${n}건 거부됨`,
+  dataProblemsSince: (n, t) => `${t} 이후 수신 데이터 문제 ${n}건`,
   metricsIgnored: (n) => `지표 ${n}개 무시됨: 고유 이름이 너무 많음`,
   dataProblemKinds: {
     invalid_json: 'JSON이 아닌 프레임',

@@ -47,7 +47,7 @@ describe('DataProblems', () => {
     expect(element.tagName).toBe('DETAILS');
     expect(element).not.toHaveAttribute('role', 'alert');
     expect(element.querySelector('summary')).toHaveTextContent(
-      `12 items of incoming data refused since ${formatClock(T0, 'en')} · 3 metrics ignored: too many distinct names`,
+      `12 problems with incoming data since ${formatClock(T0, 'en')} · 3 metrics ignored: too many distinct names`,
     );
     fireEvent.click(element.querySelector('summary')!);
     const json = element.querySelector('[data-problem-kind="invalid_json"]');
@@ -83,7 +83,7 @@ describe('DataProblems', () => {
     const { store } = renderDashboard(<DataProblems />, { operator });
     troubledBatch(store);
     expect(line()?.querySelector('summary')).toHaveTextContent(
-      `${formatClock(T0, 'ko')} 이후 수신 데이터 12건 거부됨 · 지표 3개 무시됨: 고유 이름이 너무 많음`,
+      `${formatClock(T0, 'ko')} 이후 수신 데이터 문제 12건 · 지표 3개 무시됨: 고유 이름이 너무 많음`,
     );
     expect(line()?.querySelector('[data-problem-kind="invalid_json"]')).toHaveTextContent(
       'JSON이 아닌 프레임',
