@@ -1,10 +1,13 @@
 import { useState, type ReactNode } from 'react';
+import { backendHost } from './app/config';
 import {
   browserStorage,
   createOperatorStore,
   type DashboardStore,
   type OperatorStore,
 } from './store';
+import { LEGACY_OPERATOR_KEY, operatorKey } from './store/operator-persistence';
+import { BackendProvider, type BackendView } from './ui/backend-context';
 import { Dashboard } from './ui/Dashboard';
 import { DashboardProviders } from './ui/DashboardProviders';
 import { defaultEnvironment, type UiEnvironment } from './ui/environment';
@@ -13,11 +16,13 @@ import { useRealtimeConnection, type ClientFactory } from './ui/use-realtime-con
 export type AppProps = {
   store: DashboardStore;
   baseUrl: string;
+  /** The backend as the operator is told (main.tsx passes the resolved config); by default, `baseUrl` as a backend of the page's own. */
+  backend?: BackendView;
   notice?: string | undefined;
   createClient?: ClientFactory;
   /** Tools shown beside the dashboard (the QA panel in mock mode). */
   tools?: ReactNode;
-  /** What this operator did and chose; by default kept in localStorage across reloads. */
+  /** What this operator did and chose; by default kept in localStorage across reloads, marks per backend origin. */
   operatorStore?: OperatorStore;
   /** Clock, frames, observers and UI configuration; the browser's by default. */
   environment?: UiEnvironment;
@@ -26,6 +31,7 @@ export type AppProps = {
 export function App({
   store,
   baseUrl,
+  backend,
   notice,
   createClient,
   tools,
@@ -33,14 +39,37 @@ export function App({
   environment,
 }: AppProps) {
   useRealtimeConnection(store, baseUrl, createClient);
+  const [view] = useState<BackendView>(
+    () =>
+      backend ?? { mode: 'remote', host: backendHost(baseUrl), deployment: false, foreign: false },
+  );
   const [operator] = useState(
-    () => operatorStore ?? createOperatorStore({ storage: browserStorage() }),
+    () =>
+      operatorStore ??
+      createOperatorStore({
+        storage: browserStorage(),
+        // Acks and dismissals belong to the backend they were made against.
+        key: operatorKey(originOf(baseUrl)),
+        // Marks from before they were kept per backend most likely belong to the deployment's
+        // own: a backend reached by a link does not inherit them.
+        ...(view.foreign ? {} : { legacyKey: LEGACY_OPERATOR_KEY }),
+      }),
   );
   const [env] = useState(() => environment ?? defaultEnvironment());
   return (
-    <DashboardProviders store={store} operator={operator} environment={env}>
-      <Dashboard notice={notice} />
-      {tools}
-    </DashboardProviders>
+    <BackendProvider backend={view}>
+      <DashboardProviders store={store} operator={operator} environment={env}>
+        <Dashboard notice={notice} />
+        {tools}
+      </DashboardProviders>
+    </BackendProvider>
   );
+}
+
+function originOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl;
+  }
 }

@@ -1,31 +1,41 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { resolveBackend } from './app/config';
+import { backendHost, resolveBackend } from './app/config';
+import { debugHandle } from './app/debug-handle';
 import { workerClientFactory } from './app/realtime-worker';
 import { createDashboardStore } from './store';
 import { browserClientFactory } from './ui/use-realtime-connection';
 import './ui/styles.css';
 
 async function main() {
-  const config = resolveBackend(location.search, location.origin, import.meta.env.VITE_API_BASE);
+  const config = resolveBackend(location.search, location.origin, {
+    base: import.meta.env.VITE_API_BASE,
+    allow: import.meta.env.VITE_API_ALLOW,
+  });
+  // On screen the operator reads it in their language (BackendIdentity); this is for the log.
+  if (config.problem) console.warn(`[pulseboard] ${config.problem}`);
   let tools: ReactNode = null;
   let qa: unknown = null;
-  let notice = config.problem;
-  if (config.mode === 'mock') {
-    // Loaded only in mock mode, so a dashboard pointed at a real backend never downloads it.
+  let notice: string | undefined;
+  // Vite replaces VITE_API_BASE with the build's value, so in a deployment this condition is
+  // constant false and the import below (the mock backend, MSW, the QA kit and `?scenario=`) is
+  // not in the build at all. A dashboard on a real backend never downloads it either.
+  if (!import.meta.env.VITE_API_BASE && config.mode === 'mock') {
     const { startQaMode } = await import('./ui/qa/start-qa-mode');
     const mock = await startQaMode(config.baseUrl, location, history);
     tools = mock.tools;
     qa = mock.qa;
-    notice = [notice, mock.problem].filter(Boolean).join(' · ') || undefined;
+    notice = mock.problem;
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('Expected an element #root in index.html');
   const store = createDashboardStore();
-  // A read-only handle for browser tests and the benchmark (store commits, sequence numbers).
-  // In mock mode `qa` fires faults too: the QA kit's own browser tests use it.
-  (window as unknown as { __PULSEBOARD__: unknown }).__PULSEBOARD__ = { store, config, qa };
+  (window as unknown as { __PULSEBOARD__: unknown }).__PULSEBOARD__ = debugHandle(
+    store,
+    config,
+    qa,
+  );
   const createClient =
     config.engine === 'worker'
       ? workerClientFactory(config.timing)
@@ -35,6 +45,13 @@ async function main() {
       <App
         store={store}
         baseUrl={config.baseUrl}
+        backend={{
+          mode: config.mode,
+          host: backendHost(config.baseUrl),
+          deployment: config.deployment,
+          foreign: config.foreign,
+          refused: config.refused,
+        }}
         notice={notice}
         createClient={createClient}
         tools={tools}

@@ -1,9 +1,13 @@
 import type { RealtimeOptions } from '../realtime';
 
 /**
- * Which backend the dashboard talks to. `?api=<base URL>` (a public contract: tests outside the
- * repo use it) wins over the build-time `VITE_API_BASE`; with neither, the embedded mock backend
- * answers at the page's own origin.
+ * Which backend the dashboard talks to, and how far the page trusts it (docs/security.md).
+ *
+ * A build with `VITE_API_BASE` is a deployment: its backend is that one, and `?api=` (a public
+ * contract: tests outside the repo use it) is honoured only for origins listed in
+ * `VITE_API_ALLOW`; anything else is refused and the dashboard stays on its own backend. It never
+ * falls back to the embedded mock. A build without `VITE_API_BASE` is a demo or test build: the
+ * embedded mock answers at the page's own origin, and `?api=` may name any http(s) backend.
  */
 export type BackendConfig = {
   mode: 'mock' | 'remote';
@@ -12,9 +16,22 @@ export type BackendConfig = {
   timing: ClientTiming;
   /** Where the connection engine runs: the page's main thread, or a Web Worker. */
   engine: EngineMode;
-  /** Set when `?api=` was given but unusable; the app falls back to the mock and says so. */
+  /** Built with `VITE_API_BASE`: no mock backend, no QA kit, `?api=` only from the allow list. */
+  deployment: boolean;
+  /** Origin of the backend in use: what the operator is shown, and the key their marks live under. */
+  origin: string;
+  /** `?api=` chose a backend other than the deployment's own (or, in a demo, the page's mock). */
+  foreign: boolean;
+  /** A `?api=` that was not followed, and why; the dashboard says so on screen. */
+  refused?: RefusedApi;
+  /** The same refusal in plain English, for logs and the debug handle. */
   problem?: string;
 };
+
+export type RefusedApi = { value: string; reason: 'not_http' | 'not_allowed' };
+
+/** What the build says about backends: `VITE_API_BASE` and `VITE_API_ALLOW`, as given. */
+export type BuildBackend = { base?: string | undefined; allow?: string | undefined };
 
 /**
  * `page` runs the engine on the main thread; `worker` runs it in a Web Worker, so socket events,
@@ -41,35 +58,78 @@ export const FAST_TIMING: ClientTiming = {
 
 export function resolveBackend(
   search: string,
-  origin: string,
-  buildTimeBase?: string,
+  pageOrigin: string,
+  build: BuildBackend = {},
   workersAvailable = typeof Worker !== 'undefined',
 ): BackendConfig {
   const params = new URLSearchParams(search);
   const timing = params.get('timing') === 'fast' ? FAST_TIMING : {};
-  const asked = params.get('engine');
-  const remote = (baseUrl: string): BackendConfig => ({
+  const engine = chooseEngine(params.get('engine'), workersAvailable);
+  const remote = (url: URL, foreign: boolean, deployment: boolean): BackendConfig => ({
     mode: 'remote',
-    baseUrl,
+    baseUrl: url.toString().replace(/\/+$/, ''),
     timing,
-    engine: chooseEngine(asked, workersAvailable),
+    engine,
+    deployment,
+    origin: url.origin,
+    foreign,
   });
-  const mock = (problem?: string): BackendConfig => ({
+  const refuse = (config: BackendConfig, value: string, reason: RefusedApi['reason']) => ({
+    ...config,
+    refused: { value, reason },
+    problem:
+      reason === 'not_http'
+        ? `Ignored ?api=${value}: not an http(s) URL without user or password`
+        : `Ignored ?api=${value}: not a backend this deployment allows (VITE_API_ALLOW)`,
+  });
+  const asked = params.get('api') || null;
+  const askedUrl = asked === null ? null : parseHttpUrl(asked);
+
+  if (build.base) {
+    const home = parseHttpUrl(build.base);
+    // vite.config.ts refuses such a build; a page that got one anyway must not guess a backend.
+    if (!home) throw new Error(`VITE_API_BASE is not an http(s) URL: ${build.base}`);
+    const own = remote(home, false, true);
+    if (asked === null) return own;
+    if (!askedUrl) return refuse(own, asked, 'not_http');
+    if (askedUrl.origin === home.origin) return remote(askedUrl, false, true);
+    if (!allowedOrigins(build.allow).has(askedUrl.origin)) return refuse(own, asked, 'not_allowed');
+    return remote(askedUrl, true, true);
+  }
+
+  const mock: BackendConfig = {
     mode: 'mock',
-    baseUrl: origin,
+    baseUrl: pageOrigin,
     timing,
     engine: 'page',
-    ...(problem ? { problem } : {}),
-  });
-  const fromUrl = params.get('api');
-  if (fromUrl !== null && fromUrl !== '') {
-    const url = parseHttpUrl(fromUrl);
-    if (url) return remote(url);
-    return mock(`Ignored ?api=${fromUrl}: not an http(s) URL`);
+    deployment: false,
+    origin: pageOrigin,
+    foreign: false,
+  };
+  if (asked === null) return mock;
+  // A demo build has no backend of its own to protect: its fallback is the page's own mock.
+  if (!askedUrl) return refuse(mock, asked, 'not_http');
+  return remote(askedUrl, true, false);
+}
+
+/**
+ * `VITE_API_ALLOW`: comma-separated origins (`https://staging.example.com,http://10.0.0.5:8080`).
+ * Paths are ignored (trust is per origin, as the browser's is); entries that are not http(s)
+ * URLs are skipped here and refused at build time by vite.config.ts.
+ */
+export function allowedOrigins(list: string | undefined): ReadonlySet<string> {
+  const origins = new Set<string>();
+  for (const entry of (list ?? '').split(',')) {
+    const url = parseHttpUrl(entry.trim());
+    if (url) origins.add(url.origin);
   }
-  const fromBuild = buildTimeBase ? parseHttpUrl(buildTimeBase) : null;
-  if (fromBuild) return remote(fromBuild);
-  return mock();
+  return origins;
+}
+
+/** What the operator is shown for a backend: `host:port` (the port only when the URL names one). */
+export function backendHost(baseUrl: string): string {
+  const url = parseHttpUrl(baseUrl);
+  return url ? url.host : baseUrl;
 }
 
 /**
@@ -84,11 +144,13 @@ function chooseEngine(asked: string | null, workersAvailable: boolean): EngineMo
   return asked === 'page' || asked === 'worker' ? asked : DEFAULT_REMOTE_ENGINE;
 }
 
-function parseHttpUrl(value: string): string | null {
+export function parseHttpUrl(value: string): URL | null {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return url.toString().replace(/\/+$/, '');
+    // Credentials in a link would travel with every request and show on screen: refuse them.
+    if (url.username || url.password) return null;
+    return url;
   } catch {
     return null;
   }

@@ -59,6 +59,12 @@ export type Messages = {
   moreAlerts: (n: number) => string;
   moreCritical: (n: number) => string;
   showAlerts: string;
+  backend: string;
+  backendDemo: string;
+  backendForeign: (host: string) => string;
+  backendForeignDemo: (host: string) => string;
+  backendRefused: Record<'not_http' | 'not_allowed', (value: string, host: string) => string>;
+  storageProblem: (count: number) => string;
 };
 
 const en: Messages = {
@@ -149,6 +155,17 @@ const en: Messages = {
   moreAlerts: (n) => `+${n} more ${n === 1 ? 'alert' : 'alerts'}`,
   moreCritical: (n) => `${n} critical`,
   showAlerts: 'Show all',
+  backend: 'Backend',
+  backendDemo: 'demo backend (in page)',
+  backendForeign: (host) => `Not this deployment's backend: ${host}`,
+  backendForeignDemo: (host) => `Not this page's own backend: ${host}`,
+  backendRefused: {
+    not_http: (value, host) => `Ignored ?api=${value}: not an http(s) URL. Staying on ${host}.`,
+    not_allowed: (value, host) =>
+      `Refused ?api=${value}: not a backend this deployment allows. Staying on ${host}.`,
+  },
+  storageProblem: (n) =>
+    `Could not save to browser storage (${n}×): acknowledgements are still sent, but this browser may forget them after a reload.`,
 };
 
 const ko: Messages = {
@@ -243,6 +260,18 @@ const ko: Messages = {
   moreAlerts: (n) => `알림 ${n}건 더 있음`,
   moreCritical: (n) => `심각 ${n}건`,
   showAlerts: '모두 보기',
+  backend: '백엔드',
+  backendDemo: '데모 백엔드 (페이지 내장)',
+  backendForeign: (host) => `이 배포의 백엔드가 아닙니다: ${host}`,
+  backendForeignDemo: (host) => `이 페이지의 자체 백엔드가 아닙니다: ${host}`,
+  backendRefused: {
+    not_http: (value, host) =>
+      `?api=${value} 무시됨: http(s) URL이 아닙니다. ${host}에 계속 연결합니다.`,
+    not_allowed: (value, host) =>
+      `?api=${value} 거부됨: 이 배포가 허용하지 않는 백엔드입니다. ${host}에 계속 연결합니다.`,
+  },
+  storageProblem: (n) =>
+    `브라우저 저장소에 저장하지 못했습니다 (${n}회): 확인은 서버로 전송되지만, 새로 고침 후 이 브라우저가 기록을 잊을 수 있습니다.`,
 };
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, ko };
