@@ -60,20 +60,15 @@ export type Target =
  */
 export function parseTarget(request: IncomingMessage): Target {
   const raw = request.url ?? '';
+  const absolute = /^https?:\/\//i.test(raw);
+  if (!absolute && !raw.startsWith('/')) return { ok: false, error: 'bad_url' };
   let url: URL;
-  let host = request.headers.host;
-  if (raw.startsWith('/')) {
-    url = new URL(`http://target.invalid${raw}`);
-  } else if (/^https?:\/\//i.test(raw)) {
-    try {
-      url = new URL(raw);
-    } catch {
-      return { ok: false, error: 'bad_url' };
-    }
-    host = url.host;
-  } else {
+  try {
+    url = new URL(absolute ? raw : `http://target.invalid${raw}`);
+  } catch {
     return { ok: false, error: 'bad_url' };
   }
+  const host = absolute ? url.host : request.headers.host;
   const parts = [url.pathname, ...url.search.slice(1).split('&')];
   for (const part of parts) {
     try {
