@@ -145,6 +145,11 @@ describe('scenarios against the realtime client in vitest', () => {
     expect(errors.unknown_type).toBe(1);
     expect(errors.oversized).toBe(1);
     expect(errors.invalid_shape).toBeGreaterThanOrEqual(3);
+    // The store holds the same counts, and shows them as data problems.
+    const state = live.store.getState();
+    expect(state.connection?.errors).toEqual(errors);
+    expect(state.dataProblems.counts.get('invalid_json')).toBe(1);
+    expect(state.dataProblems.total).toBeGreaterThanOrEqual(6);
     expect(live.backend.stats.barePongs).toBe(1);
     expect(live.statuses).toEqual(['connecting', 'live']);
     const html = [...live.store.getState().alerts.values()].find((a) => a.id.startsWith('html_'));
