@@ -302,7 +302,9 @@ describe('the control endpoint', () => {
 });
 
 describe('npm run server', () => {
-  it('prints its URL, serves, and exits cleanly on SIGTERM', async () => {
+  // Starting node with tsx takes seconds on a busy machine: the spawn helper's own 20 s
+  // deadline is the one that should decide, not vitest's 5 s default.
+  it('prints its URL, serves, and exits cleanly on SIGTERM', { timeout: 30_000 }, async () => {
     const child = await spawnReferenceServer(['--port', '0', '--scenario', 'steady']);
     try {
       const info = await (await fetch(`${child.url}/`)).json();
