@@ -157,21 +157,28 @@ export function createOperatorStore(options: OperatorStoreOptions = {}): Operato
     }),
   );
   created.store = store;
-  if (beforeCreated) store.setState({ storageProblem: beforeCreated });
+  if (beforeCreated) {
+    // Recording it writes again; that write is no new failure of the operator's.
+    reporting = true;
+    store.setState({ storageProblem: beforeCreated });
+    reporting = false;
+  }
   return store;
 }
 
-/** `localStorage` when the page may use it; private modes and sandboxed frames throw on access. */
+/**
+ * `localStorage`, or `null` where there is none (tests, workers). Sandboxed frames and some
+ * privacy settings throw on access: then every use fails the same way, so the operator store
+ * reports it (`storageProblem`) instead of the page quietly forgetting the operator's marks.
+ */
 export function browserStorage(): StateStorage | null {
   try {
-    const storage = globalThis.localStorage;
-    if (!storage) return null;
-    const probe = 'pulseboard:probe';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return null;
+    return globalThis.localStorage ?? null;
+  } catch (error) {
+    const refuse = (): never => {
+      throw error;
+    };
+    return { getItem: refuse, setItem: refuse, removeItem: refuse };
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOperatorStore, DEFAULT_PREFS } from '../../src/store';
+import { browserStorage, createOperatorStore, DEFAULT_PREFS } from '../../src/store';
 import { OPERATOR_STORAGE_VERSION, operatorKey } from '../../src/store/operator-persistence';
 import { memoryStorage } from '../support/memory-storage';
 
@@ -192,4 +192,28 @@ describe('operator store: marks per backend, versions and failing storage', () =
       expect(Object.keys(reloaded.getState().dismissed)).toEqual([id]);
     },
   );
+});
+
+describe('browserStorage', () => {
+  it('reports a localStorage the browser will not let the page touch', () => {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    try {
+      const store = createOperatorStore({ storage: browserStorage(), key: 'k' });
+      expect(() => store.getState().acknowledge('a1', 1)).not.toThrow();
+      expect(store.getState().acknowledged).toEqual({ a1: 1 });
+      expect(store.getState().storageProblem).toMatchObject({ count: 2, error: 'SecurityError' });
+    } finally {
+      if (descriptor) Object.defineProperty(globalThis, 'localStorage', descriptor);
+    }
+  });
+
+  it('is the page’s localStorage where it may be used', () => {
+    expect(browserStorage()).toBe(globalThis.localStorage);
+  });
 });
