@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { createSampleSource, type SampleClock } from './feed-samples';
+import { createHostileFrames } from './hostile-frames';
+
+export { METRICS, type SampleClock } from './feed-samples';
 
 /**
  * The benchmark's own backend: the wire protocol of docs/protocol.md (session, snapshot, /ws with
@@ -9,23 +13,6 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * JSON.stringify, because the server shares two cores with the browser it measures: every
  * microsecond spent here is one the page does not get.
  */
-
-/** Six metrics, so the dashboard shows six live charts (the issue's smoothness scenario). */
-export const METRICS: readonly { name: string; unit: string; start: number; step: number }[] = [
-  { name: 'cpu_load', unit: '%', start: 42, step: 1.5 },
-  { name: 'memory_used', unit: 'GiB', start: 11.5, step: 0.05 },
-  { name: 'requests_per_s', unit: 'req/s', start: 1800, step: 40 },
-  { name: 'error_rate', unit: '%', start: 0.4, step: 0.02 },
-  { name: 'p95_latency', unit: 'ms', start: 180, step: 6 },
-  { name: 'queue_depth', unit: 'jobs', start: 60, step: 3 },
-];
-
-/** Where sample timestamps come from. */
-export type SampleClock =
-  /** `Date.now()` at send time: message-to-screen delay is measured against it. */
-  | { kind: 'wall' }
-  /** Simulated time: one round (a sample of every metric) every `stepMs` from `startTs`. */
-  | { kind: 'synthetic'; startTs: number; stepMs: number };
 
 export type FeedMode =
   | { kind: 'idle' }
@@ -38,7 +25,13 @@ export type FeedMode =
    * back-pressure alone would let megabytes queue in kernel and browser buffers, which a slow page
    * then needs minutes to drain.
    */
-  | { kind: 'flood'; samplesPerMessage: number; clock: SampleClock; limitSamples?: number };
+  | { kind: 'flood'; samplesPerMessage: number; clock: SampleClock; limitSamples?: number }
+  /**
+   * A hostile backend (issue 11): frames of just under 1 MiB, every sample a metric name never
+   * sent before, as fast as the socket drains. No credit: a hostile server does not wait for the
+   * page, only TCP back-pressure holds it.
+   */
+  | { kind: 'hostile' };
 
 export type FeedStats = {
   epoch: string;
@@ -50,6 +43,8 @@ export type FeedStats = {
   clients: number;
   /** Set when a `flood` with a limit has published everything. */
   floodDone: boolean;
+  /** What `hostile` modes have sent since start: frames, their bytes, new metric names. */
+  hostile: { frames: number; bytes: number; names: number };
 };
 
 export type FeedServer = {
@@ -74,8 +69,6 @@ type Client = { socket: WebSocket; welcomed: boolean; cycleTimer: NodeJS.Timeout
 const HEARTBEAT_MS = 5_000;
 /** Frames kept for resume; enough for a reconnect at the low rates the cycle phase uses. */
 const RETAIN_FRAMES = 4_096;
-/** Samples per metric returned by /api/snapshot. */
-const SNAPSHOT_SAMPLES = 120;
 /** Above this many bytes queued in `ws` for a client, a flood waits: the browser is behind. */
 const FLOOD_HIGH_WATER = 512 * 1024;
 /** A rate mode never sends more than this share of a second in one tick (no giant bursts). */
@@ -84,7 +77,6 @@ const MAX_BURST_SECONDS = 0.05;
 export async function startFeedServer(): Promise<FeedServer> {
   let epoch = newEpoch();
   let seq = 0;
-  let samplesPublished = 0;
   let welcomes = 0;
   let mode: FeedMode = { kind: 'idle' };
   let modeGeneration = 0;
@@ -95,47 +87,33 @@ export async function startFeedServer(): Promise<FeedServer> {
 
   const clients = new Set<Client>();
   const retained: { seq: number; text: string }[] = [];
-  // Per metric: the random walk's value and a small ring of recent samples for /api/snapshot.
-  const walk = METRICS.map((metric) => metric.start);
-  const recent = METRICS.map(() => ({
-    ts: new Float64Array(SNAPSHOT_SAMPLES),
-    value: new Float64Array(SNAPSHOT_SAMPLES),
-    count: 0,
-  }));
-  // Round-robin cursor over METRICS, so single-sample messages still feed all six charts.
-  let cursor = 0;
-  let syntheticRound = 0;
-
-  function nextSampleJson(clock: SampleClock): string {
-    const index = cursor;
-    cursor = (cursor + 1) % METRICS.length;
-    const metric = METRICS[index]!;
-    let ts: number;
-    if (clock.kind === 'wall') ts = Date.now();
-    else {
-      ts = clock.startTs + syntheticRound * clock.stepMs;
-      if (cursor === 0) syntheticRound++;
-    }
-    const next = (walk[index] ?? metric.start) + (Math.random() - 0.5) * 2 * metric.step;
-    const value = Math.round(Math.max(0, next) * 100) / 100;
-    walk[index] = value;
-    const ring = recent[index]!;
-    ring.ts[ring.count % SNAPSHOT_SAMPLES] = ts;
-    ring.value[ring.count % SNAPSHOT_SAMPLES] = value;
-    ring.count++;
-    samplesPublished++;
-    return `{"name":"${metric.name}","ts":${ts},"value":${value},"unit":"${metric.unit}"}`;
-  }
+  const samples = createSampleSource();
+  const hostileFrames = createHostileFrames();
+  const hostile = { frames: 0, bytes: 0 };
 
   /** Builds, retains and sends one metrics message to every welcomed client. */
   function publish(samplesPerMessage: number, clock: SampleClock): void {
-    let samples = nextSampleJson(clock);
-    for (let i = 1; i < samplesPerMessage; i++) samples += ',' + nextSampleJson(clock);
+    let body = samples.nextJson(clock);
+    for (let i = 1; i < samplesPerMessage; i++) body += ',' + samples.nextJson(clock);
     seq++;
-    const text = `{"type":"metrics","seq":${seq},"samples":[${samples}]}`;
+    const text = `{"type":"metrics","seq":${seq},"samples":[${body}]}`;
     retained.push({ seq, text });
     if (retained.length > RETAIN_FRAMES * 2) retained.splice(0, retained.length - RETAIN_FRAMES);
     for (const client of clients) if (client.welcomed) client.socket.send(text);
+  }
+
+  /**
+   * Sends one hostile frame. Not retained for resume: a few thousand 1 MiB frames would take
+   * gigabytes here; dropping what was retained makes a reconnecting page resync instead.
+   */
+  function publishHostile(): void {
+    seq++;
+    const frame = hostileFrames.next(seq, Date.now());
+    retained.length = 0;
+    hostile.frames++;
+    hostile.bytes += frame.data.length;
+    for (const client of clients)
+      if (client.welcomed) client.socket.send(frame.data, { binary: false });
   }
 
   function backlogged(): boolean {
@@ -149,9 +127,19 @@ export async function startFeedServer(): Promise<FeedServer> {
     floodDone = false;
     const current = mode;
     if (current.kind === 'idle') return;
+    if (current.kind === 'hostile') {
+      const pump = () => {
+        if (generation !== modeGeneration) return;
+        if (hasWelcomed() && !backlogged()) publishHostile();
+        // A frame is about 1 MiB, over the high-water mark: one at a time, as the socket drains.
+        if (backlogged() || !hasWelcomed()) setTimeout(pump, 2);
+        else setImmediate(pump);
+      };
+      pump();
+      return;
+    }
     if (current.kind === 'flood') {
-      if (current.clock.kind === 'synthetic') syntheticRound = 0;
-      cursor = 0;
+      samples.restart(current.clock);
       const limit = current.limitSamples ?? Number.POSITIVE_INFINITY;
       let sent = 0;
       const pump = () => {
@@ -227,22 +215,7 @@ export async function startFeedServer(): Promise<FeedServer> {
   }
 
   function snapshotBody(): string {
-    const samples: { name: string; ts: number; value: number; unit: string }[] = [];
-    METRICS.forEach((metric, index) => {
-      const ring = recent[index]!;
-      const count = Math.min(ring.count, SNAPSHOT_SAMPLES);
-      for (let i = ring.count - count; i < ring.count; i++) {
-        const slot = i % SNAPSHOT_SAMPLES;
-        samples.push({
-          name: metric.name,
-          ts: ring.ts[slot]!,
-          value: ring.value[slot]!,
-          unit: metric.unit,
-        });
-      }
-    });
-    samples.sort((a, b) => a.ts - b.ts);
-    return JSON.stringify({ epoch, seq, samples, alerts: [] });
+    return JSON.stringify({ epoch, seq, samples: samples.snapshot(), alerts: [] });
   }
 
   function handleHttp(request: IncomingMessage, response: ServerResponse): void {
@@ -357,17 +330,18 @@ export async function startFeedServer(): Promise<FeedServer> {
     stats: () => ({
       epoch,
       seq,
-      samplesPublished,
+      samplesPublished: samples.published,
       welcomes,
       clients: [...clients].filter((client) => client.welcomed).length,
       floodDone,
+      hostile: { ...hostile, names: hostileFrames.names },
     }),
     resetStream() {
       epoch = newEpoch();
       seq = 0;
       allowedSeq = 0;
       retained.length = 0;
-      for (const ring of recent) ring.count = 0;
+      samples.clearRecent();
     },
     setCycling(next) {
       cycling = next;

@@ -41,6 +41,13 @@ export type Profile = {
   cycleCapSeconds: number;
   restarts: number;
   outageMs: number;
+  /** Length of the hostile flood (the 10 s). */
+  hostileSeconds: number;
+  /**
+   * Engines the hostile flood runs against. A page that does not cope can take minutes to answer
+   * again, so the smoke run (CI) tries only the default one.
+   */
+  hostileSubjects: readonly ('pulseboard-worker' | 'pulseboard')[];
 };
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -66,6 +73,8 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     cycleCapSeconds: 60,
     restarts: 5,
     outageMs: 2_000,
+    hostileSeconds: 10,
+    hostileSubjects: ['pulseboard-worker', 'pulseboard'],
   },
   quick: {
     name: 'quick',
@@ -89,6 +98,8 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     cycleCapSeconds: 30,
     restarts: 3,
     outageMs: 1_000,
+    hostileSeconds: 5,
+    hostileSubjects: ['pulseboard-worker', 'pulseboard'],
   },
   smoke: {
     name: 'smoke',
@@ -112,5 +123,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     cycleCapSeconds: 10,
     restarts: 1,
     outageMs: 300,
+    hostileSeconds: 1,
+    hostileSubjects: ['pulseboard-worker'],
   },
 };

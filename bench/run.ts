@@ -6,6 +6,7 @@ import { APP_DIST, appSource, buildTargets, CEILING_DIR, NAIVE_DIST } from './bu
 import { startFeedServer } from './feed-server';
 import { describeMachine } from './machine';
 import type { BenchContext } from './phases/context';
+import { runHostile } from './phases/hostile';
 import { runIngest } from './phases/ingest';
 import { runMemory } from './phases/memory';
 import { runRecovery } from './phases/recovery';
@@ -26,10 +27,10 @@ import { serveStatic } from './static-server';
  *   npm run bench -- --render-only rewrite docs/performance.md from the last full run's figures
  *                                  (test-artifacts/bench-full.json) and the current notes
  *   BENCH_SOURCE=head              bench the last commit instead of the working tree
- *   BENCH_ONLY=ingest,rates        run some phases (size, ingest, rates, memory, recovery);
- *                                  a partial run never writes docs/performance.md
+ *   BENCH_ONLY=ingest,rates        run some phases (size, ingest, rates, memory, recovery,
+ *                                  hostile); a partial run never writes docs/performance.md
  */
-const PHASES = ['size', 'ingest', 'rates', 'memory', 'recovery'] as const;
+const PHASES = ['size', 'ingest', 'rates', 'memory', 'recovery', 'hostile'] as const;
 const SUBJECTS_INGEST = [
   'ceiling',
   'ceiling-worker',
@@ -126,6 +127,7 @@ async function main(): Promise<number> {
     memory: {},
     recovery: {},
     recoveryFast: null,
+    hostile: {},
     failures: [],
   };
   // A phase that breaks (a page that never answers, say) is reported, and the others still run.
@@ -181,6 +183,13 @@ async function main(): Promise<number> {
       await attempt('recovery: pulseboard with timing=fast', async () => {
         results.recoveryFast = await runRecovery(ctx, 'pulseboard', true);
       });
+    }
+    if (phases.includes('hostile')) {
+      for (const subject of profile.hostileSubjects) {
+        await attempt(`hostile flood: ${subject}`, async () => {
+          (results.hostile ??= {})[subject] = await runHostile(ctx, subject);
+        });
+      }
     }
   } finally {
     await browser.close().catch(() => {});

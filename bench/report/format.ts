@@ -110,3 +110,17 @@ export function compare<T>(
     }),
   );
 }
+
+/** One column per subject, no ratio: for figures only Pulseboard has (no naive peer to compare). */
+export function columns<T>(
+  specs: readonly RowSpec<T>[],
+  subjects: readonly { label: string; figures: T }[],
+): string {
+  return table(
+    ['figure', ...subjects.map((subject) => subject.label)],
+    specs.map((spec) => [
+      spec.label,
+      ...subjects.map(({ figures }) => `${fmt(spec.read(figures), spec.digits)}${spec.unit ?? ''}`),
+    ]),
+  );
+}

@@ -1,4 +1,5 @@
 import { fmt, table } from './format';
+import { renderHostile } from './hostile';
 import { renderIngest } from './ingest';
 import { renderMemory } from './memory';
 import { renderRates } from './rates';
@@ -75,6 +76,7 @@ export function renderReport(results: BenchResults, notes: string): string {
     ...renderMemory(results),
     ...renderSize(results),
     ...renderRecovery(results),
+    ...renderHostile(results),
     ...renderFailures(results),
   ];
   if (notes.trim() !== '') parts.push(notes.trim());

@@ -1,4 +1,5 @@
 import type { Machine } from '../machine';
+import type { HostileResult } from '../phases/hostile';
 import type { IngestResult, Shape } from '../phases/ingest';
 import type { MemoryResult } from '../phases/memory';
 import type { RecoveryResult } from '../phases/recovery';
@@ -20,6 +21,8 @@ export type BenchResults = {
   recovery: Partial<Record<SubjectName, RecoveryResult>>;
   /** Pulseboard's recovery with `timing=fast`, to show what its backoff timings cost. */
   recoveryFast: RecoveryResult | null;
+  /** The hostile flood (issue 11); absent from figures saved before the phase existed. */
+  hostile?: Partial<Record<SubjectName, HostileResult>>;
   failures: string[];
 };
 

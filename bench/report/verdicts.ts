@@ -1,3 +1,4 @@
+import { hostileVerdicts } from './hostile';
 import { ingestVerdicts } from './ingest';
 import { memoryVerdicts } from './memory';
 import { rateVerdicts } from './rates';
@@ -13,5 +14,6 @@ export function verdicts(results: BenchResults): Verdict[] {
     ...memoryVerdicts(results),
     ...sizeVerdicts(results),
     ...recoveryVerdicts(results),
+    ...hostileVerdicts(results),
   ];
 }
