@@ -26,8 +26,9 @@ export type Dashboard = {
 };
 
 /**
- * Opens the dashboard on `api` with `?timing=fast`, recording every badge status it shows.
- * `beforeLoad` runs on the page before it navigates (to route requests, say).
+ * Opens the dashboard on `api` with `?timing=fast` (unless `timing` is `'default'`), recording
+ * every badge status it shows. `beforeLoad` runs on the page before it navigates (to route
+ * requests, say).
  */
 export async function openDashboard(
   browser: Browser,
@@ -35,6 +36,7 @@ export async function openDashboard(
   api: string | null,
   extraQuery = '',
   beforeLoad?: (page: Page) => Promise<unknown>,
+  timing: 'fast' | 'default' = 'fast',
 ): Promise<Dashboard> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -58,7 +60,7 @@ export async function openDashboard(
     });
   });
   const extraLog: string[] = [];
-  const query = new URLSearchParams({ timing: 'fast' });
+  const query = new URLSearchParams(timing === 'fast' ? { timing: 'fast' } : {});
   if (api) query.set('api', api);
   await page.goto(`${siteUrl}/?${query}${extraQuery}`);
   return {
@@ -105,7 +107,9 @@ export type ConnectionView = {
   duplicatesDropped: number;
   latencyMs: number | null;
   errors: Record<string, number>;
-  lastClose: { code: number; reason: string } | null;
+  /** Failed attempts since the line last stayed healthy. */
+  attempt: number;
+  lastClose: { code: number; reason: string; description: string } | null;
   stopReason: string | null;
 };
 
@@ -123,7 +127,14 @@ export function connection(page: Page): Promise<ConnectionView> {
       duplicatesDropped: c.duplicatesDropped,
       latencyMs: c.latencyMs,
       errors: { ...c.errors },
-      lastClose: c.lastClose ? { code: c.lastClose.code, reason: c.lastClose.reason } : null,
+      attempt: c.attempt,
+      lastClose: c.lastClose
+        ? {
+            code: c.lastClose.code,
+            reason: c.lastClose.reason,
+            description: c.lastClose.description,
+          }
+        : null,
       stopReason: c.stopReason,
     };
   });
