@@ -27,7 +27,16 @@ export function debugHandle(
         const { commands: _commands, ...state } = store.getState();
         return state;
       },
-      config: Object.freeze({ ...config }),
+      // A copy: the page's own config (timings the client reads) stays out of reach.
+      config: deepFrozen(structuredClone(config)),
     });
   return Object.freeze({ store, config, qa });
+}
+
+function deepFrozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFrozen(child);
+    Object.freeze(value);
+  }
+  return value;
 }

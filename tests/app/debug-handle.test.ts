@@ -10,7 +10,7 @@ describe('window.__PULSEBOARD__', () => {
     const store = createDashboardStore();
     const ack = vi.fn();
     store.setState({ commands: { ack, reconnectNow: vi.fn() } });
-    const config = resolveBackend('', ORIGIN, { base: 'https://pulse.example.com' });
+    const config = resolveBackend('?timing=fast', ORIGIN, { base: 'https://pulse.example.com' });
     const handle = debugHandle(store, config, { fire: vi.fn() }) as unknown as Record<
       string,
       unknown
@@ -18,6 +18,10 @@ describe('window.__PULSEBOARD__', () => {
     expect(Object.keys(handle).sort()).toEqual(['config', 'getState']);
     expect(Object.isFrozen(handle)).toBe(true);
     expect(Object.isFrozen(handle.config)).toBe(true);
+    // Its timings are a frozen copy: the client's own stay out of reach.
+    const shown = handle.config as typeof config;
+    expect(Object.isFrozen(shown.timing.backoff)).toBe(true);
+    expect(shown.timing).not.toBe(config.timing);
     const state = (handle.getState as () => Record<string, unknown>)();
     expect(state).not.toHaveProperty('commands');
     expect(state.commits).toBe(store.getState().commits);
