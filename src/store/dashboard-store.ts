@@ -24,6 +24,7 @@ import {
   SERIES_CAPACITY,
   SERIES_INITIAL_SLOTS,
 } from './limits';
+import { clip, describeEvent, errorText, requireSample, safely } from './input-guards';
 import { RingBuffer } from './ring-buffer';
 
 export type { AlertHistoryItem } from './alert-bounds';
@@ -365,40 +366,4 @@ export function applyEvents(
     banner,
     commits: state.commits + 1,
   });
-}
-
-/** Types are trusted past validation, but a store that draws them must not draw garbage. */
-function requireSample(sample: Sample): void {
-  if (typeof sample !== 'object' || sample === null) throw new Error('not a sample');
-  if (typeof sample.name !== 'string') throw new Error('a sample without a name');
-  if (!Number.isFinite(sample.ts)) throw new Error('a sample without a finite timestamp');
-  if (typeof sample.value !== 'number') throw new Error('a sample without a numeric value');
-}
-
-/** Server text in a detail line: short, and never able to throw. */
-function clip(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(typeof value);
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-
-function describeEvent(event: RealtimeEvent): string {
-  const type = clip((event as { type?: unknown } | null)?.type);
-  if (type !== 'message') return `${type} event`;
-  return `${clip((event as { message?: { type?: unknown } }).message?.type)} message`;
-}
-
-function safely(describe: () => string): string {
-  try {
-    return describe();
-  } catch {
-    return 'an item';
-  }
-}
-
-function errorText(error: unknown): string {
-  try {
-    return clip(error instanceof Error ? error.message : String(error));
-  } catch {
-    return 'unknown error';
-  }
 }
