@@ -228,7 +228,10 @@ describe('dashboard store: timestamps the client will not obey', () => {
     const store = createDashboardStore();
     const tenYears = 10 * 365 * 24 * 3_600_000;
     apply(store, [metricsEvent([{ name: 't', ts: NOW - 2_000, value: 1 }])]);
+    const before = store.getState().series.get('t');
     apply(store, [metricsEvent([{ name: 't', ts: NOW + tenYears, value: 99 }])]);
+    // Refused, it does not count as news: the panel can still go stale if nothing else comes.
+    expect(store.getState().series.get('t')).toBe(before);
     apply(store, [metricsEvent([{ name: 't', ts: NOW - 1_000, value: 2 }])]);
     apply(store, [metricsEvent([{ name: 't', ts: NOW, value: 3 }])]);
     expect(tsOf(store, 't')).toEqual([NOW - 2_000, NOW - 1_000, NOW]);
