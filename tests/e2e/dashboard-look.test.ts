@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)('dashboard look', () => {
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(overflow).toBe(0);
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'look', `${look.name}.png`) });
       expect(consoleErrors(log)).toEqual([]);
     });
