@@ -7,6 +7,7 @@ import { useOperator, useOperatorStore } from './operator-context';
 import { useDashboard, useDashboardStore } from './store-context';
 import { ownValue, useAcknowledge, viewOf } from './use-alerts';
 import { useI18n } from './use-i18n';
+import { TOAST_SHORTCUT_LABEL } from './use-toast-shortcut';
 
 export const SUMMARY_TOAST_ID = 'alert-summary';
 const RANK: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
@@ -168,14 +169,17 @@ function AlertToast({
       className={`toast toast--${alert.severity}${t.visible ? '' : ' toast--leaving'}`}
       data-toast-alert={alertId}
       data-visible={t.visible}
-      // Critical interrupts (assertive); the rest wait their turn (polite).
-      role={critical ? 'alert' : 'status'}
-      aria-live={critical ? 'assertive' : 'polite'}
+      // Not a live region: AlertAnnouncer says each burst once, so a storm is not a flood.
+      role="group"
+      aria-label={`${text.severity[alert.severity]}: ${alert.title}`}
     >
       <div className="toast__body">
         <span className="toast__severity">{text.severity[alert.severity]}</span>
         <strong className="toast__title">{alert.title}</strong>
         <span className="toast__message">{alert.message}</span>
+        {critical && (
+          <span className="toast__hint">{text.toastShortcutHint(TOAST_SHORTCUT_LABEL)}</span>
+        )}
       </div>
       <div className="toast__actions">
         {alert.status === 'open' && acknowledgedAt === undefined && (
@@ -192,6 +196,7 @@ function AlertToast({
             type="button"
             className="button button--small button--quiet"
             onClick={onDismiss}
+            data-action="dismiss"
             aria-label={`${text.dismiss}: ${alert.title}`}
           >
             {text.dismiss}
@@ -224,8 +229,8 @@ function SummaryToast({
       className={`toast toast--summary${critical > 0 ? ' toast--critical' : ''}${t.visible ? '' : ' toast--leaving'}`}
       data-toast-summary={count}
       data-visible={t.visible}
-      role="status"
-      aria-live="polite"
+      role="group"
+      aria-label={text.moreAlerts(count)}
     >
       <div className="toast__body">
         <strong className="toast__title">{text.moreAlerts(count)}</strong>
@@ -235,7 +240,12 @@ function SummaryToast({
         <button type="button" className="button button--small" onClick={showPanel}>
           {text.showAlerts}
         </button>
-        <button type="button" className="button button--small button--quiet" onClick={onDismiss}>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={onDismiss}
+          data-action="dismiss"
+        >
           {text.dismiss}
         </button>
       </div>

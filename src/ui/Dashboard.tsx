@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Toaster } from 'react-hot-toast';
+import { AlertAnnouncer } from './AlertAnnouncer';
 import { AlertList } from './AlertList';
 import { AlertToasts } from './AlertToasts';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -9,7 +10,9 @@ import { usePaused } from './redraw-context';
 import { useDashboard } from './store-context';
 import { Toolbar } from './Toolbar';
 import { useResendPendingAcks } from './use-alerts';
+import { useEscapeClosesDetails } from './use-escape-closes-details';
 import { useI18n } from './use-i18n';
+import { useToastShortcut } from './use-toast-shortcut';
 
 /**
  * The operator's screen. Reads the stores only; the connection is owned by
@@ -20,6 +23,8 @@ export function Dashboard({ notice }: { notice?: string | undefined }) {
   const [paused] = usePaused();
   const { t, locale } = useI18n();
   useResendPendingAcks();
+  useToastShortcut();
+  useEscapeClosesDetails();
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -51,7 +56,11 @@ export function Dashboard({ notice }: { notice?: string | undefined }) {
         <AlertList />
       </main>
       <AlertToasts />
-      <Toaster position="bottom-right" gutter={8} containerClassName="toaster" />
+      <AlertAnnouncer />
+      {/* A named region, so the toasts are inside a landmark a screen reader can list. */}
+      <section aria-label={t.toastRegion}>
+        <Toaster position="bottom-right" gutter={8} containerClassName="toaster" />
+      </section>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Point, SeriesEntry } from '../store';
+import { chartSummary, signed, trendLabel } from './chart-summary';
 import { downsampleMinMax } from './downsample';
 import { useEnvironment } from './environment';
-import { decimalsOf, formatClock, formatNumber, type Messages } from './i18n';
+import { decimalsOf, formatClock, formatNumber } from './i18n';
 import { breachedLimit, metricLabel, unitLabel, type Limit } from './metric-catalog';
 import { useOperator } from './operator-context';
 import { usePaused, useRedrawScheduler } from './redraw-context';
@@ -10,6 +11,7 @@ import type { ChartHandle } from './redraw-scheduler';
 import { useDashboardStore } from './store-context';
 import { useElementSize } from './use-element-width';
 import { useI18n } from './use-i18n';
+import { useSettledText } from './use-settled-text';
 import { useStaleness } from './use-staleness';
 import { valueAxis, type ValueAxis } from './value-axis';
 
@@ -17,6 +19,8 @@ const MetricChart = lazy(() => import('./MetricChart'));
 
 const FALLBACK_SIZE = { width: 480, height: 180 };
 const NO_LIMITS: readonly Limit[] = [];
+/** How often a chart's text alternative may change (the chart itself redraws 5 times a second). */
+export const CHART_SUMMARY_MS = 5_000;
 
 /** What one redraw shows: the chart's points and the numbers in the header, taken together. */
 export type PanelFrame = {
@@ -170,6 +174,20 @@ export function MetricPanel({ name }: { name: string }) {
   const { current, start } = frame;
   const breach = current ? breachedLimit(limits, current.value) : null;
   const breachIndex = breach ? limits.indexOf(breach) : -1;
+  const summary = useSettledText(
+    chartSummary({
+      label,
+      current,
+      start,
+      windowMs,
+      unit,
+      decimals: frame.decimals,
+      limitLabels,
+      t,
+      locale,
+    }),
+    CHART_SUMMARY_MS,
+  );
 
   return (
     <section
@@ -205,7 +223,7 @@ export function MetricPanel({ name }: { name: string }) {
           )}
         </p>
       )}
-      <div ref={chartRef} className="panel__chart">
+      <div ref={chartRef} className="panel__chart" role="img" aria-label={summary}>
         {frame.points.length === 0 ? (
           <div className="panel__placeholder">{t.waitingForData}</div>
         ) : (
@@ -253,21 +271,4 @@ function Trend({
       {unit ? ` ${unit}` : ''} {trendLabel(t, against, start.ts, windowMs, locale)}
     </span>
   );
-}
-
-function trendLabel(
-  t: Messages,
-  partial: boolean,
-  startTs: number,
-  windowMs: number,
-  locale: 'en' | 'ko',
-): string {
-  return partial
-    ? t.trendSince(formatClock(startTs, locale))
-    : t.trendVs(t.minutes(Math.round(windowMs / 60_000)));
-}
-
-function signed(value: number, locale: 'en' | 'ko', decimals: number): string {
-  const text = formatNumber(Math.abs(value), locale, decimals);
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }

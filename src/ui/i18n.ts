@@ -59,6 +59,16 @@ export type Messages = {
   moreAlerts: (n: number) => string;
   moreCritical: (n: number) => string;
   showAlerts: string;
+  newCriticalAlert: (title: string) => string;
+  newCriticalAlerts: (n: number) => string;
+  newAlert: (title: string) => string;
+  newAlerts: (n: number) => string;
+  toastShortcutHint: (keys: string) => string;
+  chartSummary: (name: string, latest: string, trend: string, limits: string) => string;
+  chartNoData: (name: string) => string;
+  trendWord: Record<'up' | 'down' | 'flat', string>;
+  noLimits: string;
+  toastRegion: string;
   backend: string;
   backendDemo: string;
   backendForeign: (host: string) => string;
@@ -159,6 +169,17 @@ const en: Messages = {
   moreAlerts: (n) => `+${n} more ${n === 1 ? 'alert' : 'alerts'}`,
   moreCritical: (n) => `${n} critical`,
   showAlerts: 'Show all',
+  newCriticalAlert: (title) => `New critical alert: ${title}`,
+  newCriticalAlerts: (n) => `${n} new critical alerts`,
+  newAlert: (title) => `New alert: ${title}`,
+  newAlerts: (n) => `${n} new alerts`,
+  toastShortcutHint: (keys) => `${keys}: jump to the newest critical alert, again to go back`,
+  chartSummary: (name, latest, trend, limits) =>
+    `${name} chart. Latest ${latest}. ${trend}. Limits: ${limits}.`,
+  chartNoData: (name) => `${name} chart: no data yet.`,
+  trendWord: { up: 'Rising', down: 'Falling', flat: 'Steady' },
+  noLimits: 'none',
+  toastRegion: 'Alert notifications',
   backend: 'Backend',
   backendDemo: 'demo backend (in page)',
   backendForeign: (host) => `Not this deployment's backend: ${host}`,
@@ -268,6 +289,17 @@ const ko: Messages = {
   moreAlerts: (n) => `알림 ${n}건 더 있음`,
   moreCritical: (n) => `심각 ${n}건`,
   showAlerts: '모두 보기',
+  newCriticalAlert: (title) => `새 심각 알림: ${title}`,
+  newCriticalAlerts: (n) => `새 심각 알림 ${n}건`,
+  newAlert: (title) => `새 알림: ${title}`,
+  newAlerts: (n) => `새 알림 ${n}건`,
+  toastShortcutHint: (keys) => `${keys}: 최신 심각 알림으로 이동, 다시 누르면 돌아가기`,
+  chartSummary: (name, latest, trend, limits) =>
+    `${name} 차트. 최근 값 ${latest}. ${trend}. 한계: ${limits}.`,
+  chartNoData: (name) => `${name} 차트: 아직 데이터 없음.`,
+  trendWord: { up: '상승', down: '하락', flat: '변화 없음' },
+  noLimits: '없음',
+  toastRegion: '알림 팝업',
   backend: '백엔드',
   backendDemo: '데모 백엔드 (페이지 내장)',
   backendForeign: (host) => `이 배포의 백엔드가 아닙니다: ${host}`,

@@ -204,6 +204,6 @@ describe.skipIf(!hasChromium)('accessibility audit (axe-core, every operator sta
       expect.soft(describeFindings(findings), 'axe violations').toBe('');
       expect.soft(weakLines, 'chart or limit lines under 3:1').toEqual([]);
       expect(appErrors(log)).toEqual([]);
-    }, 120_000);
+    }, 180_000);
   }
 });

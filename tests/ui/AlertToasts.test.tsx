@@ -125,7 +125,10 @@ describe('alert toasts', () => {
     expect(visibleToasts()).toEqual(['c']);
     // Only non-critical toasts offer "Dismiss".
     const critical = document.querySelector('[data-toast-alert="c"]') as HTMLElement;
-    expect(critical).toHaveAttribute('role', 'alert');
+    // Not a live region of its own: AlertAnnouncer says it once (issue #17, no flood in a storm).
+    expect(critical).toHaveAttribute('role', 'group');
+    expect(critical).not.toHaveAttribute('aria-live');
+    expect(critical).toHaveAccessibleName('Critical: Pending orders rising');
     expect(within(critical).queryByRole('button', { name: /Dismiss/ })).toBeNull();
   });
 

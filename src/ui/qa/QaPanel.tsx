@@ -36,7 +36,7 @@ export function QaPanel({ controller, onScenarioChange, linkFor }: QaPanelProps)
   const selected = SCENARIOS.find((s) => s.name === spec.split(/[;,]/)[0]);
 
   return (
-    <aside className="qa" aria-label="QA panel" data-testid="qa-panel">
+    <aside className="qa" aria-label="QA panel" data-testid="qa-panel" lang="en">
       <details open>
         <summary className="qa__title">QA · mock backend</summary>
 
