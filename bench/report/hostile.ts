@@ -53,7 +53,7 @@ const HOSTILE_ROWS: readonly RowSpec<HostileResult>[] = [
     unit: ' MB',
   },
   {
-    label: 'JS heap, most read during the flood',
+    label: 'JS heap, most read (flood and quiet time)',
     read: (r) => r.heapPeakMB,
     digits: 1,
     better: 'lower',
@@ -114,7 +114,7 @@ export function renderHostile(results: BenchResults): string[] {
   if (runs.length === 0) return [];
   return [
     '## Hostile flood',
-    `A page filled as above, then for ${fmt(results.profile.hostileSeconds)} s the feed sends \`metrics\` frames of just under 1 MiB ` +
+    `Pulseboard with six charts filled to ${fmt(results.profile.prefillPerSeries)} points each, then for ${fmt(results.profile.hostileSeconds)} s the feed sends \`metrics\` frames of just under 1 MiB ` +
       '(about 7,800 samples each, under the 10,000 the client keeps from one message) in which every sample names a metric never sent before, ' +
       'as fast as the socket drains, then nothing for as long again (at least 3 s), since what a flood leaves behind costs the page after it too. ' +
       'Over both: task wait is the lateness of a 10 ms timer chain in the page (how long anything waiting for the main thread, a click included, waited); ' +
