@@ -1,8 +1,8 @@
 import { setupWorker } from 'msw/browser';
-import { MockBackend } from './backend';
+import { MockBackend } from '../backend/mock-backend';
 import { createHandlers } from './handlers';
-import type { ScenarioRunner, ScenarioSpec } from './scenario';
-import { runScenario } from './scenario-runner';
+import type { ScenarioRunner, ScenarioSpec } from '../backend/scenario';
+import { runScenario } from '../backend/scenario-runner';
 
 /**
  * The embedded backend of the browser demo: a MockBackend behind MSW at the page's own origin,

@@ -1,6 +1,6 @@
 import { http, HttpResponse, ws, delay, type RequestHandler, type WebSocketHandler } from 'msw';
 import { apiUrl, websocketUrl } from '../src/realtime/protocol';
-import type { HttpReply, MockBackend } from './backend';
+import type { HttpReply, MockBackend } from '../backend/mock-backend';
 
 /**
  * MSW handlers that put a MockBackend behind a base URL: the embedded backend of the browser

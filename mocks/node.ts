@@ -1,8 +1,8 @@
 import { setupServer } from 'msw/node';
-import { MockBackend, type BackendOptions } from './backend';
+import { MockBackend, type BackendOptions } from '../backend/mock-backend';
 import { createHandlers } from './handlers';
-import type { ScenarioSpec } from './scenario';
-import { runScenario } from './scenario-runner';
+import type { ScenarioSpec } from '../backend/scenario';
+import { runScenario } from '../backend/scenario-runner';
 
 export const TEST_BASE_URL = 'http://pulseboard.test';
 

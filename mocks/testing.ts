@@ -8,9 +8,9 @@ import {
 } from '../src/realtime';
 import { bindClientToStore, createDashboardStore, microtaskScheduler } from '../src/store';
 import type { DashboardStore } from '../src/store';
-import type { BackendOptions } from './backend';
+import type { BackendOptions } from '../backend/mock-backend';
 import { startMockServer, type MockServer } from './node';
-import type { ScenarioSpec } from './scenario';
+import type { ScenarioSpec } from '../backend/scenario';
 
 export { startMockServer, TEST_BASE_URL } from './node';
 

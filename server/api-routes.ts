@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpReply, MockBackend } from '../mocks/backend';
+import type { HttpReply, MockBackend } from '../backend/mock-backend';
 import { BodyTooLarge, readBody, sendJson } from './http-io';
 
 /**

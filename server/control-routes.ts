@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MockBackend } from '../mocks/backend';
-import { applyFault, parseFaultCommand } from '../mocks/faults';
-import { formatScenarioSpec, type ScenarioRunner } from '../mocks/scenario';
-import { parseScenarios } from '../mocks/scenario-runner';
+import type { MockBackend } from '../backend/mock-backend';
+import { applyFault, parseFaultCommand } from '../backend/faults';
+import { formatScenarioSpec, type ScenarioRunner } from '../backend/scenario';
+import { parseScenarios } from '../backend/scenario-runner';
 import {
   BodyTooLarge,
   describeTarget,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { seededRandom } from '../mocks/random';
-import { MAX_SPEC_MS, parseScenarios } from '../mocks/scenario-runner';
-import { SCENARIOS } from '../mocks/scenarios';
+import { seededRandom } from '../backend/random';
+import { MAX_SPEC_MS, parseScenarios } from '../backend/scenario-runner';
+import { SCENARIOS } from '../backend/scenarios';
 import { startReferenceServer } from './reference-server';
 
 /**

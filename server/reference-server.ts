@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MockBackend, type BackendOptions } from '../mocks/backend';
-import type { ScenarioRunner, ScenarioSpec } from '../mocks/scenario';
-import { runScenario } from '../mocks/scenario-runner';
+import { MockBackend, type BackendOptions } from '../backend/mock-backend';
+import type { ScenarioRunner, ScenarioSpec } from '../backend/scenario';
+import { runScenario } from '../backend/scenario-runner';
 import { handleApi } from './api-routes';
 import { handleControl } from './control-routes';
 import { describeTarget, parseTarget, sendJson } from './http-io';

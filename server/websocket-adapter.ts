@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { MockBackend } from '../mocks/backend';
+import type { MockBackend } from '../backend/mock-backend';
 import { MAX_FRAME_BYTES } from '../src/realtime/protocol';
 import { describeTarget, parseTarget } from './http-io';
 

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { startMockServer } from '../../mocks/node';
-import type { BackendOptions } from '../../mocks/backend';
+import type { BackendOptions } from '../../backend/mock-backend';
 import {
   createRealtimeClient,
   type ConnectionState,

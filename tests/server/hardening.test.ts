@@ -2,7 +2,7 @@
 import { connect as tcpConnect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { BackendClock, BackendOptions } from '../../mocks/backend';
+import type { BackendClock, BackendOptions } from '../../backend/mock-backend';
 import { startReferenceServer, type ReferenceServer } from '../../server/reference-server';
 
 /**

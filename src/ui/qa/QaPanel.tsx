@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { FaultCommand } from '../../../mocks/faults';
-import { MALFORMED_KINDS, type MalformedKind } from '../../../mocks/malformed';
-import { SCENARIOS } from '../../../mocks/scenarios';
+import type { FaultCommand } from '../../../backend/faults';
+import { MALFORMED_KINDS, type MalformedKind } from '../../../backend/malformed';
+import { SCENARIOS } from '../../../backend/scenarios';
 import type { QaController } from './qa-controller';
 import './qa-panel.css';
 

@@ -1,7 +1,7 @@
-import type { BackendFaults, BackendStats, MockBackend } from '../../../mocks/backend';
-import { applyFault, parseFaultCommand, type FaultCommand } from '../../../mocks/faults';
-import { formatScenarioSpec, type PhaseEntry, type ScenarioRunner } from '../../../mocks/scenario';
-import { parseScenarios } from '../../../mocks/scenario-runner';
+import type { BackendFaults, BackendStats, MockBackend } from '../../../backend/mock-backend';
+import { applyFault, parseFaultCommand, type FaultCommand } from '../../../backend/faults';
+import { formatScenarioSpec, type PhaseEntry, type ScenarioRunner } from '../../../backend/scenario';
+import { parseScenarios } from '../../../backend/scenario-runner';
 
 /**
  * What the QA panel drives: the embedded mock backend and its scenario runner. Framework-free,

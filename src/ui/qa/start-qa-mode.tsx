@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { startScriptedMockBackend } from '../../../mocks/browser';
-import { parseScenarios } from '../../../mocks/scenario-runner';
+import { parseScenarios } from '../../../backend/scenario-runner';
 import { createQaController, type QaController } from './qa-controller';
 import { QaPanel } from './QaPanel';
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BackendOptions } from '../../../mocks/backend';
+import type { BackendOptions } from '../../../backend/mock-backend';
 import type { BadgeStatus } from '../../../src/realtime';
 import { startReferenceServer, type ReferenceServer } from '../../../server/reference-server';
 import { consoleErrors, launchChromium, recordConsole, saveArtifacts } from '../chromium';

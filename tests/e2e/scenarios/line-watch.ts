@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { MockBackend } from '../../../mocks/backend';
-import type { BackendStats } from '../../../mocks/backend';
+import type { MockBackend } from '../../../backend/mock-backend';
+import type { BackendStats } from '../../../backend/mock-backend';
 
 /**
  * The server's side of a close-code test: when each WebSocket arrived and was welcomed (on this

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MockBackend } from '../../../mocks/backend';
-import { runScenario } from '../../../mocks/scenario-runner';
+import { MockBackend } from '../../../backend/mock-backend';
+import { runScenario } from '../../../backend/scenario-runner';
 import { createQaController } from '../../../src/ui/qa/qa-controller';
 import { QaPanel } from '../../../src/ui/qa/QaPanel';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DataMessage } from '../../src/realtime';
 import { FAST_TIMING } from '../../src/app/config';
-import { seededRandom } from '../../mocks/random';
+import { seededRandom } from '../../backend/random';
 import { connectMockDashboard, type MockDashboard } from '../../mocks/testing';
 
 /**

@@ -1,4 +1,4 @@
-import type { MockBackend } from './backend';
+import type { MockBackend } from './mock-backend';
 import { parseScenarioSpec, ScenarioRunner, type Parsed, type ScenarioSpec } from './scenario';
 import { SCENARIO_CATALOGUE } from './scenarios';
 

@@ -1,5 +1,5 @@
 import { floodAlerts } from './alert-flood';
-import type { MockBackend } from './backend';
+import type { MockBackend } from './mock-backend';
 import { isMalformedKind, MALFORMED_KINDS, sendMalformed, type MalformedKind } from './malformed';
 import type { Parsed } from './scenario';
 

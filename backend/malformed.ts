@@ -1,4 +1,4 @@
-import type { MockBackend } from './backend';
+import type { MockBackend } from './mock-backend';
 
 /**
  * Frames a careless or hostile server sends, each of which the dashboard must count and drop

@@ -1,4 +1,4 @@
-import type { MockBackend } from './backend';
+import type { MockBackend } from './mock-backend';
 import { makeAlert } from './feed';
 
 /** Granularity of a flood: alerts go out in batches this far apart. */

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MockBackend } from '../../mocks/backend';
+import { MockBackend } from '../../backend/mock-backend';
 import {
   defineScenario,
   formatScenarioSpec,
   parseScenarioSpec,
   ScenarioRunner,
   type Scenario,
-} from '../../mocks/scenario';
-import { SCENARIO_CATALOGUE, SCENARIOS } from '../../mocks/scenarios';
+} from '../../backend/scenario';
+import { SCENARIO_CATALOGUE, SCENARIOS } from '../../backend/scenarios';
 
 const parse = (text: string) => parseScenarioSpec(text, SCENARIO_CATALOGUE);
 

@@ -1,4 +1,4 @@
-import type { BackendTuning, MockBackend } from './backend';
+import type { BackendTuning, MockBackend } from './mock-backend';
 
 /**
  * A scenario scripts a MockBackend over time: faults switched on and off, sessions expired,

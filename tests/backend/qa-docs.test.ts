@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS } from '../../mocks/scenarios';
+import { SCENARIOS } from '../../backend/scenarios';
 
 // docs/qa.md is where QA learns what exists: it must not fall behind the catalogue.
 const doc = readFileSync('docs/qa.md', 'utf8');

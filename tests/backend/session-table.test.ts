@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SessionTable, type SessionClock, type SessionEnd } from '../../mocks/session-table';
+import { SessionTable, type SessionClock, type SessionEnd } from '../../backend/session-table';
 
 const clock: SessionClock = {
   now: () => Date.now(),

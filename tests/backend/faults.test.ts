@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MockBackend, type Peer } from '../../mocks/backend';
-import { applyFault, isSendableCloseCode, parseFaultCommand } from '../../mocks/faults';
-import { MALFORMED_KINDS, OVERSIZED_FRAME_BYTES } from '../../mocks/malformed';
+import { MockBackend, type Peer } from '../../backend/mock-backend';
+import { applyFault, isSendableCloseCode, parseFaultCommand } from '../../backend/faults';
+import { MALFORMED_KINDS, OVERSIZED_FRAME_BYTES } from '../../backend/malformed';
 
 /** A welcomed connection that records what the backend does to it. */
 function connectPeer(backend: MockBackend) {
