@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { COLD_CHAIN_METRICS } from '../../../mocks/feed';
-import { parseScenarios } from '../../../mocks/scenario-runner';
-import { SCENARIOS } from '../../../mocks/scenarios';
+import { COLD_CHAIN_METRICS } from '../../../backend/feed';
+import { parseScenarios } from '../../../backend/scenario-runner';
+import { SCENARIOS } from '../../../backend/scenarios';
 import { hasChromium } from '../chromium';
 import {
   appErrors,

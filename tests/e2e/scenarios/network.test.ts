@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../mocks/random';
+import { seededRandom } from '../../../backend/random';
 import { hasChromium } from '../chromium';
 import {
   appErrors,

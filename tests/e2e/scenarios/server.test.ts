@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseScenarios } from '../../../mocks/scenario-runner';
+import { parseScenarios } from '../../../backend/scenario-runner';
 import {
   startUpgradeStrippingProxy,
   type UpgradeStrippingProxy,
