@@ -91,7 +91,8 @@ export function closeCodeSuite() {
     );
     opened.dashboard = dashboard;
     const { page } = dashboard;
-    await waitForStatus(page, 'live');
+    // The first load is the slowest step on a busy machine (build, worker, first frame).
+    await waitForStatus(page, 'live', 2 * WAIT_MS);
     const config = await page.evaluate(() => {
       type Handle = { config: { engine: string; timing: object } };
       return (window as unknown as { __PULSEBOARD__: Handle }).__PULSEBOARD__.config;
