@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DataMessage } from '../../src/realtime';
 import { FAST_TIMING } from '../../src/app/config';
 import { seededRandom } from '../../backend/random';
-import { connectMockDashboard, type MockDashboard } from '../../mocks/testing';
+import { connectMockDashboard, type MockDashboard } from '../support/mock-dashboard';
 
 /**
  * Every scenario of the catalogue, run in vitest against the real realtime client over MSW, on

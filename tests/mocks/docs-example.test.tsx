@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
-import { connectMockDashboard, type MockDashboard } from '../../mocks/testing';
+import { connectMockDashboard, type MockDashboard } from '../support/mock-dashboard';
 import { ConnectionBadge } from '../../src/ui/ConnectionBadge';
 import { renderWithStore } from '../support/render';
 

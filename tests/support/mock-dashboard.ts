@@ -5,14 +5,14 @@ import {
   type BadgeStatus,
   type RealtimeClient,
   type RealtimeOptions,
-} from '../src/realtime';
-import { bindClientToStore, createDashboardStore, microtaskScheduler } from '../src/store';
-import type { DashboardStore } from '../src/store';
-import type { BackendOptions } from '../backend/mock-backend';
-import { startMockServer, type MockServer } from './node';
-import type { ScenarioSpec } from '../backend/scenario';
+} from '../../src/realtime';
+import { bindClientToStore, createDashboardStore, microtaskScheduler } from '../../src/store';
+import type { DashboardStore } from '../../src/store';
+import type { BackendOptions } from '../../backend/mock-backend';
+import { startMockServer, type MockServer } from '../../mocks/node';
+import type { ScenarioSpec } from '../../backend/scenario';
 
-export { startMockServer, TEST_BASE_URL } from './node';
+export { startMockServer, TEST_BASE_URL } from '../../mocks/node';
 
 export type MockDashboardOptions = {
   /** A scenario spec such as `session-expiry;firstMs=1000` (docs/qa.md); starts the feed. */
