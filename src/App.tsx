@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import type { ClientFactory } from './app/client-factories';
 import { backendHost } from './app/config';
 import {
   browserStorage,
@@ -11,7 +12,7 @@ import { BackendProvider, type BackendView } from './ui/backend-context';
 import { Dashboard } from './ui/Dashboard';
 import { DashboardProviders } from './ui/DashboardProviders';
 import { defaultEnvironment, type UiEnvironment } from './ui/environment';
-import { useRealtimeConnection, type ClientFactory } from './ui/use-realtime-connection';
+import { useRealtimeConnection } from './ui/use-realtime-connection';
 
 export type AppProps = {
   store: DashboardStore;

@@ -3,9 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { backendHost, resolveBackend } from './app/config';
 import { debugHandle } from './app/debug-handle';
-import { workerClientFactory } from './app/realtime-worker';
+import { browserClientFactory, workerClientFactory } from './app/client-factories';
 import { createDashboardStore } from './store';
-import { browserClientFactory } from './ui/use-realtime-connection';
 import './ui/styles.css';
 
 async function main() {

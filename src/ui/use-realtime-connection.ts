@@ -1,26 +1,11 @@
 import { useEffect } from 'react';
-import { createRealtimeClient, type RealtimeClient } from '../realtime';
 import {
   bindClientToStore,
   frameScheduler,
   type DashboardStore,
   type FlushScheduler,
 } from '../store';
-import { browserSignals } from '../app/browser-signals';
-import type { ClientTiming } from '../app/config';
-
-export type ClientFactory = (baseUrl: string) => RealtimeClient;
-
-/** The page's client: browser signals wired in, timings as configured. */
-export function browserClientFactory(timing: ClientTiming = {}): ClientFactory {
-  return (baseUrl) =>
-    createRealtimeClient({
-      baseUrl,
-      topics: ['metrics', 'alerts'],
-      env: { signals: browserSignals() },
-      ...timing,
-    });
-}
+import { browserClientFactory, type ClientFactory } from '../app/client-factories';
 
 const defaultFactory = browserClientFactory();
 

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startMockServer } from '../../mocks/node';
 import { createRealtimeClient } from '../../src/realtime';
 import { createDashboardStore, microtaskScheduler } from '../../src/store';
-import { useRealtimeConnection, type ClientFactory } from '../../src/ui/use-realtime-connection';
+import type { ClientFactory } from '../../src/app/client-factories';
+import { useRealtimeConnection } from '../../src/ui/use-realtime-connection';
 
 describe('the React binding of the realtime client', () => {
   let mock: ReturnType<typeof startMockServer>;

@@ -1,7 +1,21 @@
-import { WorkerRealtimeClient, type MessagePortLike } from '../realtime';
-import { browserClientFactory, type ClientFactory } from '../ui/use-realtime-connection';
+import { createRealtimeClient, WorkerRealtimeClient, type MessagePortLike } from '../realtime';
+import type { RealtimeClient } from '../realtime';
 import { browserSignals } from './browser-signals';
 import type { ClientTiming } from './config';
+
+/** Makes the page's realtime client for a backend; the UI's connection hook receives one. */
+export type ClientFactory = (baseUrl: string) => RealtimeClient;
+
+/** The page's client: browser signals wired in, timings as configured. */
+export function browserClientFactory(timing: ClientTiming = {}): ClientFactory {
+  return (baseUrl) =>
+    createRealtimeClient({
+      baseUrl,
+      topics: ['metrics', 'alerts'],
+      env: { signals: browserSignals() },
+      ...timing,
+    });
+}
 
 /**
  * Clients whose engine runs in a Web Worker; one worker per client, ended by `dispose()`. A
