@@ -285,9 +285,20 @@ export function toSessionStart(v: unknown): Lenient<SessionStartResponse> | null
     : DEFAULT_SESSION_TTL_MS;
   const value = { sessionId: v.sessionId, ttlMs: used };
   if (used === ttlMs) return { value, rejected: [] };
-  const shown = typeof ttlMs === 'number' ? String(ttlMs) : JSON.stringify(ttlMs)?.slice(0, 40);
-  const detail = `session ttlMs ${shown} is outside ${MIN_SESSION_TTL_MS}..${MAX_SESSION_TTL_MS} ms: using ${used} ms`;
+  const detail = `session ttlMs ${shownBriefly(ttlMs)} is outside ${MIN_SESSION_TTL_MS}..${MAX_SESSION_TTL_MS} ms: using ${used} ms`;
   return { value, rejected: [reject('ttl_clamped', detail)] };
+}
+
+/**
+ * A value a server sent, for a detail line: short, and never by serialising it whole. A list
+ * nested 100,000 deep would make `JSON.stringify` throw (Node, Firefox), and a 1 MiB string
+ * would be copied only to be cut.
+ */
+function shownBriefly(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
 }
 
 /** A snapshot whose malformed items are dropped and reported, never the whole snapshot. */
