@@ -34,7 +34,7 @@ export function Dashboard({ notice }: { notice?: string | undefined }) {
         <h1 className="app__title">{t.appTitle}</h1>
         <ConnectionBadge />
         <Toolbar />
-        {/* Inside the banner landmark, so a screen reader's landmark list reaches them. */}
+        {/* Notices inside the banner landmark, so a screen reader's landmark list reaches them. */}
         {notice && (
           <p className="notice" role="alert">
             {notice}
@@ -45,8 +45,8 @@ export function Dashboard({ notice }: { notice?: string | undefined }) {
             {t.pausedNote}
           </p>
         )}
+        <DataProblems />
       </header>
-      <DataProblems />
       <main className="app__main">
         <section className="metrics" aria-label={t.metrics}>
           {names.map((name) => (

@@ -16,7 +16,8 @@ import { appErrors, fireMockFault, WAIT_MS } from './scenarios/harness';
 /**
  * Accessibility as a gate (issue #17): axe-core over the production build in every state an
  * operator meets (live, alert storm, paused, stale panels, offline without network, reconnecting,
- * HTTP fallback, offline with the server's reason, the QA panel open throughout), each in light
+ * HTTP fallback, offline with the server's reason; the QA panel open throughout, the line of
+ * problems with incoming data open from the storm on), each in light
  * and dark. One walk in English on a desktop window, one in Korean on a phone-width window with
  * reduced motion. Any violation fails with its state, rule, impact and element. axe does not
  * judge SVG strokes, so chart and limit lines are measured here against WCAG's 3:1.
@@ -157,6 +158,10 @@ describe.skipIf(!hasChromium)('accessibility audit (axe-core, every operator sta
       await p.evaluate(() => window.scrollTo(0, 0));
       await p.waitForSelector('[data-alert-id]', { timeout: WAIT_MS });
       await check('live');
+
+      // Bad input from the backend: the data-problems line shows, opened, from here on.
+      await fireMockFault(p, { type: 'malformed', kind: 'invalid-json' });
+      await p.click('[data-testid="data-problems"] summary');
 
       // A storm: more alerts than toast places, so the summary toast shows too.
       await fireMockFault(p, { type: 'flood-alerts', count: 40, overMs: 0 });
