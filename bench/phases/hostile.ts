@@ -54,7 +54,7 @@ const MIN_SETTLE_SECONDS = 3;
  * A page that takes longer than this to answer is measured (the wait is the finding); one that
  * has not answered in this long is jammed beyond measuring: the phase fails.
  */
-const ANSWER_TIMEOUT_MS = 180_000;
+const ANSWER_TIMEOUT_MS = 300_000;
 
 type WaitProbe = { stop(): number[] };
 
