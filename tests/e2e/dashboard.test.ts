@@ -93,10 +93,21 @@ describe.skipIf(!hasChromium)('the built dashboard on the embedded mock backend'
     const toastEl = page.locator(`[data-toast-alert="${id}"]`);
     await toastEl.waitFor({ timeout: 5_000 });
     expect(await toastEl.textContent()).toContain(title);
-    // Critical toasts are role="alert" (assertive), the rest role="status" (polite).
-    expect(await toastEl.getAttribute('role')).toBe(severity === 'critical' ? 'alert' : 'status');
-    expect(await toastEl.getAttribute('aria-live')).toBe(
+    // Toasts are named groups, not live regions: the announcer says each alert once, critical
+    // ones assertively, the rest politely (issue #17: a storm must not be a flood of speech).
+    expect(await toastEl.getAttribute('role')).toBe('group');
+    expect(await toastEl.getAttribute('aria-live')).toBeNull();
+    const word = `${severity?.charAt(0).toUpperCase()}${severity?.slice(1)}`;
+    expect(await toastEl.getAttribute('aria-label')).toBe(`${word}: ${title}`);
+    const region = severity === 'critical' ? 'announce-critical' : 'announce-alerts';
+    expect(await page.getAttribute(`[data-testid="${region}"]`, 'aria-live')).toBe(
       severity === 'critical' ? 'assertive' : 'polite',
+    );
+    await page.waitForFunction(
+      ([testId, text]) =>
+        document.querySelector(`[data-testid="${testId}"]`)?.textContent?.includes(text) ?? false,
+      [region, title] as const,
+      { timeout: 5_000 },
     );
     expect(consoleErrors(log)).toEqual([]);
   });
