@@ -1,0 +1,88 @@
+import type { Sample } from '../src/realtime/protocol';
+import type { BackendState, Waiter } from './backend-state';
+import type { HttpReply } from './backend-types';
+import { toClientMessage } from './client-messages';
+import { handleClientMessage } from './stream';
+
+/**
+ * The HTTP section of the backend: session start, snapshot, long poll and send, as replies an
+ * adapter turns into responses.
+ */
+
+const MAX_POLL_BATCH = 500;
+/** Longest a long poll is held, whatever the client asks. */
+const MAX_POLL_WAIT_MS = 30_000;
+/** Most client messages one send may carry. */
+const MAX_SEND_BATCH = 1_000;
+/** Alerts a snapshot carries at most. */
+const SNAPSHOT_ALERTS = 200;
+const SESSION_INVALID = { error: 'session_invalid' };
+const UNAVAILABLE: HttpReply = { status: 503, body: { error: 'unavailable' } };
+
+export function startSession(state: BackendState): HttpReply {
+  if (state.faults.unavailable) return UNAVAILABLE;
+  state.stats.sessionsStarted++;
+  const session = state.sessions.start(state.newId('s'));
+  return { status: 201, body: { sessionId: session.id, ttlMs: state.opts.sessionTtlMs } };
+}
+
+export function snapshot(state: BackendState, sessionId: string | null): HttpReply {
+  if (state.faults.unavailable) return UNAVAILABLE;
+  if (!state.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
+  const samples: Sample[] = [];
+  for (const list of state.series.values())
+    samples.push(...list.slice(-state.opts.snapshotSamples));
+  samples.sort((a, b) => a.ts - b.ts);
+  return {
+    status: 200,
+    body: {
+      epoch: state.epoch,
+      seq: state.seq,
+      samples,
+      alerts: [...state.alerts.values()].slice(-SNAPSHOT_ALERTS),
+    },
+  };
+}
+
+/** Long poll: answers at once when there is news after `after`, else when news comes or `waitMs` passes. */
+export async function poll(
+  state: BackendState,
+  sessionId: string | null,
+  after: number,
+  waitMs: number,
+): Promise<HttpReply> {
+  if (state.faults.unavailable) return UNAVAILABLE;
+  if (!state.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
+  const epoch = state.epoch;
+  // A long poll waits whether or not the built-in feed runs (tests publish by hand).
+  if (after >= state.seq && waitMs > 0 && !state.stopped) {
+    await new Promise<void>((resolve) => {
+      const waiter: Waiter = { after, resolve: () => finish() };
+      const handle = state.clock.setTimeout(() => finish(), Math.min(waitMs, MAX_POLL_WAIT_MS));
+      const finish = () => {
+        state.clock.clearTimeout(handle);
+        state.waiters.delete(waiter);
+        resolve();
+      };
+      state.waiters.add(waiter);
+    });
+  }
+  if (state.epoch !== epoch) after = 0;
+  const messages = state.faults.halfOpen ? [] : state.messagesAfter(after).slice(0, MAX_POLL_BATCH);
+  return { status: 200, body: { epoch: state.epoch, messages } };
+}
+
+/** Client messages over HTTP: one ClientMessage or an array of them. */
+export function receiveHttp(
+  state: BackendState,
+  sessionId: string | null,
+  body: unknown,
+): HttpReply {
+  if (state.faults.unavailable) return UNAVAILABLE;
+  if (!state.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
+  const messages = (Array.isArray(body) ? body : [body]).map(toClientMessage);
+  if (messages.length > MAX_SEND_BATCH || messages.some((message) => message === null))
+    return { status: 400, body: { error: 'invalid_message' } };
+  for (const message of messages) handleClientMessage(state, sessionId, message!);
+  return { status: 202, body: null };
+}
