@@ -90,10 +90,12 @@ describe('DataProblems', () => {
     );
   });
 
-  it('sits on the dashboard below the header', () => {
+  it('sits on the dashboard at the foot of the header, inside its landmark', () => {
     const { store } = renderDashboard(<Dashboard />);
     expect(line()).toBeNull();
     troubledBatch(store);
-    expect(line()?.previousElementSibling?.tagName).toBe('HEADER');
+    // In the banner landmark (axe's region rule, issue #17), below everything else in it.
+    expect(line()?.parentElement?.tagName).toBe('HEADER');
+    expect(line()?.nextElementSibling).toBeNull();
   });
 });
