@@ -21,8 +21,15 @@ export function DataProblems() {
   const number = (n: number) => formatNumber(n, locale, 0);
   const parts: string[] = [];
   if (refused > 0)
-    parts.push(t.dataProblemsSince(refused, formatClock(problems.since ?? Number.NaN, locale)));
-  if (ignored > 0) parts.push(t.metricsIgnored(ignored));
+    parts.push(
+      t.dataProblemsSince(
+        refused,
+        formatClock(problems.since ?? Number.NaN, locale),
+        number(refused),
+      ),
+    );
+  // Written as the details below write them: a flood's "29,001", not "29001".
+  if (ignored > 0) parts.push(t.metricsIgnored(ignored, number(ignored)));
 
   return (
     <details className="data-problems" data-testid="data-problems" data-total={problems.total}>

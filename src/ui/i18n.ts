@@ -37,9 +37,12 @@ export type Messages = {
   limit: Record<LimitKind, (value: string) => string>;
   staleData: (time: string) => string;
   staleConnection: (time: string) => string;
-  /** The quiet data-problems line: refused or dropped input since the first problem. */
-  dataProblemsSince: (count: number, time: string) => string;
-  metricsIgnored: (count: number) => string;
+  /**
+   * The quiet data-problems line: refused or dropped input since the first problem. `shown` is
+   * the count as the locale writes it (29,001); `count` chooses the plural.
+   */
+  dataProblemsSince: (count: number, time: string, shown?: string) => string;
+  metricsIgnored: (count: number, shown?: string) => string;
   /** Kind -> what it means; a kind missing here is shown by its name. */
   dataProblemKinds: Readonly<Record<string, string>>;
   dataProblemLast: (detail: string, time: string) => string;
@@ -123,9 +126,10 @@ const en: Messages = {
   },
   staleData: (t) => `No new data since ${t}`,
   staleConnection: (t) => `Not live: last data ${t}`,
-  dataProblemsSince: (n, t) =>
-    `${n} ${n === 1 ? 'problem' : 'problems'} with incoming data since ${t}`,
-  metricsIgnored: (n) => `${n} ${n === 1 ? 'metric' : 'metrics'} ignored: too many distinct names`,
+  dataProblemsSince: (n, t, shown = String(n)) =>
+    `${shown} ${n === 1 ? 'problem' : 'problems'} with incoming data since ${t}`,
+  metricsIgnored: (n, shown = String(n)) =>
+    `${shown} ${n === 1 ? 'metric' : 'metrics'} ignored: too many distinct names`,
   dataProblemKinds: {
     invalid_json: 'Frame that is not JSON',
     oversized: 'Frame too large',
@@ -244,8 +248,8 @@ const ko: Messages = {
   },
   staleData: (t) => `${t} 이후 새 데이터 없음`,
   staleConnection: (t) => `연결 끊김: 마지막 데이터 ${t}`,
-  dataProblemsSince: (n, t) => `${t} 이후 수신 데이터 문제 ${n}건`,
-  metricsIgnored: (n) => `지표 ${n}개 무시됨: 고유 이름이 너무 많음`,
+  dataProblemsSince: (n, t, shown = String(n)) => `${t} 이후 수신 데이터 문제 ${shown}건`,
+  metricsIgnored: (n, shown = String(n)) => `지표 ${shown}개 무시됨: 고유 이름이 너무 많음`,
   dataProblemKinds: {
     invalid_json: 'JSON이 아닌 프레임',
     oversized: '너무 큰 프레임',
