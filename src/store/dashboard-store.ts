@@ -10,6 +10,7 @@ import type {
 import { appendHistory, trimAlertIds, type AlertHistoryItem } from './alert-bounds';
 import {
   NO_DATA_PROBLEMS,
+  offsetText,
   ProblemTally,
   type DataProblems,
   type ErrorEntry,
@@ -183,8 +184,7 @@ export function applyEvents(
     requireSample(sample);
     const refusal = timeRefusal(sample.ts);
     if (refusal) {
-      const by = Math.round((sample.ts - clock) / 1000);
-      tally.count(refusal, `${clip(sample.name)}: stamped ${by} s from this client's clock`);
+      tally.count(refusal, `${clip(sample.name)}: stamped ${offsetText(sample.ts - clock)}`);
       return;
     }
     const entry = entryFor(sample.name);

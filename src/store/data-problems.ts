@@ -52,6 +52,27 @@ const countOf = (connection: ConnectionSnapshot | null | undefined, kind: ErrorK
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 };
 
+const OFFSET_UNITS: readonly (readonly [ms: number, unit: string])[] = [
+  [365.25 * 24 * 3_600_000, 'years'],
+  [24 * 3_600_000, 'days'],
+  [3_600_000, 'h'],
+  [60_000, 'min'],
+  [1_000, 's'],
+];
+
+/**
+ * How far a sample's stamp is from this client's clock, in words a person reads at a glance:
+ * "10 years ahead", "56 years behind". In seconds, a microsecond stamp read as milliseconds was
+ * "1794395470831 s".
+ */
+export function offsetText(ms: number): string {
+  const way = ms >= 0 ? 'ahead of' : 'behind';
+  const size = Math.abs(ms);
+  const [unitMs, unit] = OFFSET_UNITS.find(([unitMs]) => size >= unitMs) ?? [1, 'ms'];
+  const amount = Math.round(size / unitMs).toLocaleString('en-US');
+  return `${amount} ${unit} ${way} this client's clock`;
+}
+
 /**
  * Collects one batch's problems, then folds them into the state once: under a flood of bad
  * samples this costs a map update per sample and one error entry per kind per batch, not an
