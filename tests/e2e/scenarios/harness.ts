@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BackendOptions } from '../../../backend/mock-backend';
+import { parseScenarios } from '../../../backend/scenario-runner';
 import type { BadgeStatus } from '../../../src/realtime';
 import { startReferenceServer, type ReferenceServer } from '../../../server/reference-server';
 import { consoleErrors, launchChromium, recordConsole, saveArtifacts } from '../chromium';
@@ -267,9 +268,21 @@ export function scenarioSuite() {
       if (!site) throw new Error('Expected the preview server to be up (beforeAll)');
       return site.url;
     },
-    /** A reference server on a free loopback port running `scenario`, alerts it raised tracked. */
+    /**
+     * A reference server on a free loopback port, alerts it raised tracked. `scenario` starts with
+     * the first session, so its `firstMs` counts from the page's arrival: a page slow to load on a
+     * busy machine must not miss a one-shot phase that fired before it connected.
+     */
     async server(scenario: string, backend: BackendOptions = {}) {
-      const server = await startReferenceServer({ scenario, backend: { ...FEED, ...backend } });
+      const parsed = parseScenarios(scenario);
+      if (!parsed.ok) throw new Error(`Expected a valid scenario spec but got: ${parsed.error}`);
+      const server = await startReferenceServer({ backend: { ...FEED, ...backend } });
+      const startSession = server.backend.startSession.bind(server.backend);
+      server.backend.startSession = () => {
+        server.backend.startSession = startSession;
+        server.scenarios.run(parsed.value);
+        return startSession();
+      };
       servers.push(server);
       const alerts: string[] = [];
       server.backend.onPublish((m) => {
