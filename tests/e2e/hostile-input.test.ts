@@ -122,7 +122,8 @@ describe.skipIf(!hasChromium)('hostile input in the browser', () => {
         await waitForPanelValue(page, 'temp', '4');
         expect(await lastPoint(page, 'temp')).toEqual({ ts: now + 100, value: 4 });
         // Normal samples after the refused ones still land: the series did not freeze.
-        await server.send(server.metrics([{ name: 'temp', ts: Date.now(), value: 5 }]));
+        const later = Math.max(Date.now(), now + 200);
+        await server.send(server.metrics([{ name: 'temp', ts: later, value: 5 }]));
         await waitForPanelValue(page, 'temp', '5');
 
         const seen = await problems(page);
