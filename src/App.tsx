@@ -8,10 +8,10 @@ import {
   type OperatorStore,
 } from './store';
 import { LEGACY_OPERATOR_KEY, operatorKey } from './store/operator-persistence';
-import { BackendProvider, type BackendView } from './ui/backend-context';
+import { BackendProvider, type BackendView } from './ui/shared/backend-context';
 import { Dashboard } from './ui/Dashboard';
 import { DashboardProviders } from './ui/DashboardProviders';
-import { defaultEnvironment, type UiEnvironment } from './ui/environment';
+import { defaultEnvironment, type UiEnvironment } from './ui/shared/environment';
 import { useRealtimeConnection } from './ui/use-realtime-connection';
 
 export type AppProps = {

@@ -11,18 +11,35 @@ const ROOTS = ['src', 'mocks', 'backend', 'server'];
 const MAX_LINES = 400;
 
 /**
- * Which folders each folder may import. `src` is the entry (main.tsx, App.tsx); `src/ui/*` is
- * any feature folder of the UI. Anything not listed here is a new room: add it on purpose.
+ * Which folders each folder may import. `src` is the entry (main.tsx, App.tsx). The UI is one
+ * room per feature: `src/ui/shared` (contexts, environment, generic hooks) at the bottom, then
+ * `src/ui/i18n`, then the features, which import only those two, never each other; the shell
+ * lays the features out. Anything not listed here is a new room: add it on purpose.
  */
+const UI_BASE = ['src/realtime', 'src/store', 'src/app'];
+const UI_FEATURE = [...UI_BASE, 'src/ui/shared', 'src/ui/i18n'];
+const UI_FEATURES = ['src/ui/connection', 'src/ui/metrics', 'src/ui/alerts', 'src/ui/toolbar'];
 const ALLOWED: Record<string, readonly string[]> = {
   'src/realtime': [],
   'src/store': ['src/realtime'],
   'src/app': ['src/realtime', 'src/store'],
-  'src/ui': ['src/realtime', 'src/store', 'src/app'],
-  'src/ui/*': ['src/realtime', 'src/store', 'src/app', 'src/ui'],
+  'src/ui/shared': UI_BASE,
+  'src/ui/i18n': [...UI_BASE, 'src/ui/shared'],
+  ...Object.fromEntries(UI_FEATURES.map((feature) => [feature, UI_FEATURE])),
+  'src/ui/shell': [...UI_FEATURE, ...UI_FEATURES],
   // The QA kit drives the embedded mock backend; it is only loaded in mock mode (main.tsx).
-  'src/ui/qa': ['src/realtime', 'src/store', 'src/app', 'src/ui', 'mocks', 'backend'],
-  src: ['src/realtime', 'src/store', 'src/app', 'src/ui', 'src/ui/*'],
+  'src/ui/qa': ['mocks', 'backend'],
+  // TRANSITIONAL (issue #12): files not yet moved into a feature room.
+  'src/ui': [...UI_FEATURE, ...UI_FEATURES, 'src/ui/shell'],
+  src: [
+    'src/realtime',
+    'src/store',
+    'src/app',
+    'src/ui/shared',
+    'src/ui/shell',
+    'src/ui/qa',
+    'src/ui',
+  ],
   // The wire protocol (src/realtime/protocol.ts) is the one contract every side shares.
   backend: ['src/realtime'],
   mocks: ['backend', 'src/realtime'],
@@ -66,13 +83,8 @@ function folderOf(file: string): string {
   return `src/${parts[1]}`;
 }
 
-function allowedFor(folder: string): readonly string[] | undefined {
-  return ALLOWED[folder] ?? (folder.startsWith('src/ui/') ? ALLOWED['src/ui/*'] : undefined);
-}
-
 function permits(from: string, to: string): boolean {
-  const allowed = allowedFor(from) ?? [];
-  return allowed.includes(to) || (to.startsWith('src/ui/') && allowed.includes('src/ui/*'));
+  return (ALLOWED[from] ?? []).includes(to);
 }
 
 /** A cycle as a path `a -> b -> a`, or null when the graph has none. */

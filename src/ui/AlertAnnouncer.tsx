@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { createAnnouncementBatch, type Batch } from './announcement-batch';
-import { useEnvironment } from './environment';
-import { useOperatorStore } from './operator-context';
-import { useDashboardStore } from './store-context';
+import { useEnvironment } from './shared/environment';
+import { useOperatorStore } from './shared/operator-context';
+import { useDashboardStore } from './shared/store-context';
 import { ownValue, viewOf } from './use-alerts';
 import { useI18n } from './use-i18n';
 

@@ -8,8 +8,8 @@ import {
   type StatusFilter,
 } from '../store';
 import { formatClock, isoTime } from './i18n';
-import { useOperator } from './operator-context';
-import { useDashboard } from './store-context';
+import { useOperator } from './shared/operator-context';
+import { useDashboard } from './shared/store-context';
 import { ownValue, useAcknowledge } from './use-alerts';
 import { useI18n } from './use-i18n';
 

@@ -1,5 +1,5 @@
-import { useBackend } from './backend-context';
-import { useOperator } from './operator-context';
+import { useBackend } from './shared/backend-context';
+import { useOperator } from './shared/operator-context';
 import { useI18n } from './use-i18n';
 
 /** A link can be long: enough of it to recognise, not a banner-sized paste. */

@@ -6,11 +6,11 @@ import { AlertToasts } from './AlertToasts';
 import { ConnectionBadge } from './ConnectionBadge';
 import { DataProblems } from './DataProblems';
 import { MetricPanel } from './MetricPanel';
-import { usePaused } from './redraw-context';
-import { useDashboard } from './store-context';
+import { usePaused } from './shared/redraw-context';
+import { useDashboard } from './shared/store-context';
 import { Toolbar } from './Toolbar';
 import { useResendPendingAcks } from './use-alerts';
-import { useEscapeClosesDetails } from './use-escape-closes-details';
+import { useEscapeClosesDetails } from './shared/use-escape-closes-details';
 import { useI18n } from './use-i18n';
 import { useToastShortcut } from './use-toast-shortcut';
 

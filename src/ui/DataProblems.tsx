@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { DataProblemKind, DataProblems as Problems } from '../store';
 import { formatClock, formatNumber, type Messages } from './i18n';
-import { useDashboard } from './store-context';
+import { useDashboard } from './shared/store-context';
 import { useI18n } from './use-i18n';
 
 /**

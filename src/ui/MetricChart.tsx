@@ -9,7 +9,7 @@ import {
 } from 'recharts';
 import type { Locale, Point } from '../store';
 import { formatAxisNumber, formatClock } from './i18n';
-import type { Limit } from './metric-catalog';
+import type { Limit } from './shared/metric-catalog';
 import { timeTicks } from './time-ticks';
 import type { ValueAxis } from './value-axis';
 

@@ -2,16 +2,16 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState }
 import type { Point, SeriesEntry } from '../store';
 import { chartSummary, signed, trendLabel } from './chart-summary';
 import { downsampleMinMax } from './downsample';
-import { useEnvironment } from './environment';
+import { useEnvironment } from './shared/environment';
 import { decimalsOf, formatClock, formatNumber } from './i18n';
-import { breachedLimit, metricLabel, unitLabel, type Limit } from './metric-catalog';
-import { useOperator } from './operator-context';
-import { usePaused, useRedrawScheduler } from './redraw-context';
-import type { ChartHandle } from './redraw-scheduler';
-import { useDashboardStore } from './store-context';
-import { useElementSize } from './use-element-width';
+import { breachedLimit, metricLabel, unitLabel, type Limit } from './shared/metric-catalog';
+import { useOperator } from './shared/operator-context';
+import { usePaused, useRedrawScheduler } from './shared/redraw-context';
+import type { ChartHandle } from './shared/redraw-scheduler';
+import { useDashboardStore } from './shared/store-context';
+import { useElementSize } from './shared/use-element-size';
 import { useI18n } from './use-i18n';
-import { useSettledText } from './use-settled-text';
+import { useSettledText } from './shared/use-settled-text';
 import { useStaleness } from './use-staleness';
 import { valueAxis, type ValueAxis } from './value-axis';
 

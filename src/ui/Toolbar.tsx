@@ -1,8 +1,8 @@
 import { LOCALES, WINDOW_MINUTES, type Locale } from '../store';
 import { BackendIdentity } from './BackendIdentity';
 import { LOCALE_NAMES } from './i18n';
-import { useOperator } from './operator-context';
-import { usePaused } from './redraw-context';
+import { useOperator } from './shared/operator-context';
+import { usePaused } from './shared/redraw-context';
 import { useI18n } from './use-i18n';
 
 /**

@@ -1,6 +1,6 @@
 import type { AlertStatus, Severity, StopReason } from '../realtime';
 import type { Locale } from '../store';
-import type { LimitKind } from './metric-catalog';
+import type { LimitKind } from './shared/metric-catalog';
 
 /**
  * Every UI string, in English and Korean (the teams in the field reports are Korean). Server text
@@ -330,11 +330,6 @@ export function pickLocale(languages: readonly string[] | undefined): Locale {
     if (base === 'en') return 'en';
   }
   return 'en';
-}
-
-export function browserLanguages(): readonly string[] {
-  if (typeof navigator === 'undefined') return [];
-  return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
 /**

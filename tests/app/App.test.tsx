@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
 import type { RealtimeClient } from '../../src/realtime';
 import { applyEvents, createDashboardStore } from '../../src/store';
-import type { BackendView } from '../../src/ui/backend-context';
+import type { BackendView } from '../../src/ui/shared/backend-context';
 import { alertEvent, alertFixture, connectionFixture } from '../support/fixtures';
 import { testEnvironment } from '../support/render';
 

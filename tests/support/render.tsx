@@ -7,8 +7,8 @@ import {
   type OperatorStore,
 } from '../../src/store';
 import { DashboardProviders } from '../../src/ui/DashboardProviders';
-import { defaultEnvironment, type UiEnvironment } from '../../src/ui/environment';
-import { timerFrames } from '../../src/ui/redraw-scheduler';
+import { defaultEnvironment, type UiEnvironment } from '../../src/ui/shared/environment';
+import { timerFrames } from '../../src/ui/shared/redraw-scheduler';
 
 /**
  * A deterministic environment for component tests: English, frames on a timer (driven by fake

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createOperatorStore } from '../../src/store';
-import { BackendProvider, type BackendView } from '../../src/ui/backend-context';
+import { BackendProvider, type BackendView } from '../../src/ui/shared/backend-context';
 import { Toolbar } from '../../src/ui/Toolbar';
 import { renderDashboard } from '../support/render';
 

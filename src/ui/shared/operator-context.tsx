@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { OperatorState, OperatorStore } from '../store';
+import type { OperatorState, OperatorStore } from '../../store';
 
 const OperatorContext = createContext<OperatorStore | null>(null);
 

@@ -1,8 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { DEFAULT_CATALOG, type MetricCatalog } from './metric-catalog';
 import { animationFrames, type FrameSource } from './redraw-scheduler';
-import { browserLanguages } from './i18n';
-import type { Severity } from '../realtime';
+import type { Severity } from '../../realtime';
 
 /**
  * What the dashboard takes from the outside world, injected so tests are deterministic: the
@@ -26,6 +25,12 @@ export type UiEnvironment = {
   /** How long a toast stays; `Infinity` means until acknowledged. */
   toastDurations: Readonly<Record<Severity, number>>;
 };
+
+/** The languages the browser asks for, best first; none outside a browser. */
+export function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
 
 export function defaultEnvironment(overrides: Partial<UiEnvironment> = {}): UiEnvironment {
   return {

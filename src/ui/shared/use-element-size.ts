@@ -26,9 +26,3 @@ export function useElementSize<T extends HTMLElement>(fallback: Size) {
   }, []);
   return [ref, size] as const;
 }
-
-/** The rendered width of an element, following resizes; `fallback` until it is known. */
-export function useElementWidth<T extends HTMLElement>(fallback: number) {
-  const [ref, size] = useElementSize<T>({ width: fallback, height: 1 });
-  return [ref, size.width] as const;
-}

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { RefusedApi } from '../app/config';
+import type { RefusedApi } from '../../app/config';
 
 /** What the operator is told about the backend in use (docs/security.md). */
 export type BackendView = {

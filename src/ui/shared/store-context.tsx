@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { DashboardState, DashboardStore } from '../store';
+import type { DashboardState, DashboardStore } from '../../store';
 
 const StoreContext = createContext<DashboardStore | null>(null);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RedrawScheduler, type FrameSource } from '../../src/ui/redraw-scheduler';
+import { RedrawScheduler, type FrameSource } from '../../../src/ui/shared/redraw-scheduler';
 
 /** Frames the test steps by hand, 16 ms apart. */
 function manualClock() {

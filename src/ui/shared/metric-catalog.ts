@@ -1,4 +1,4 @@
-import type { Locale } from '../store';
+import type { Locale } from '../../store';
 
 /**
  * What the dashboard knows about metrics beyond the wire: friendly names and limits. The protocol
