@@ -7,11 +7,11 @@ import {
   type SeverityFilter,
   type StatusFilter,
 } from '../store';
-import { formatClock, isoTime } from './i18n';
+import { formatClock, isoTime } from './i18n/format';
 import { useOperator } from './shared/operator-context';
 import { useDashboard } from './shared/store-context';
 import { ownValue, useAcknowledge } from './use-alerts';
-import { useI18n } from './use-i18n';
+import { useI18n } from './i18n/use-i18n';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 const STATUSES: readonly StatusFilter[] = ['all', 'open', 'acknowledged', 'resolved'];

@@ -6,7 +6,7 @@ import { useEnvironment } from './shared/environment';
 import { useOperator, useOperatorStore } from './shared/operator-context';
 import { useDashboard, useDashboardStore } from './shared/store-context';
 import { ownValue, useAcknowledge, viewOf } from './use-alerts';
-import { useI18n } from './use-i18n';
+import { useI18n } from './i18n/use-i18n';
 import { TOAST_SHORTCUT_LABEL } from './use-toast-shortcut';
 
 export const SUMMARY_TOAST_ID = 'alert-summary';

@@ -11,7 +11,7 @@ import { useDashboard } from './shared/store-context';
 import { Toolbar } from './Toolbar';
 import { useResendPendingAcks } from './use-alerts';
 import { useEscapeClosesDetails } from './shared/use-escape-closes-details';
-import { useI18n } from './use-i18n';
+import { useI18n } from './i18n/use-i18n';
 import { useToastShortcut } from './use-toast-shortcut';
 
 /**

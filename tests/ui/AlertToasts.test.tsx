@@ -11,7 +11,7 @@ import {
 } from '../../src/store';
 import { AlertList } from '../../src/ui/AlertList';
 import { AlertToasts } from '../../src/ui/AlertToasts';
-import { formatClock } from '../../src/ui/i18n';
+import { formatClock } from '../../src/ui/i18n/format';
 import { useResendPendingAcks } from '../../src/ui/use-alerts';
 import { advance } from '../support/dashboard';
 import { alertEvent, alertFixture, connectionFixture } from '../support/fixtures';

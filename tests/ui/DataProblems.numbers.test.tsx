@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { applyEvents, createOperatorStore, type DashboardStore } from '../../src/store';
 import { DataProblems } from '../../src/ui/DataProblems';
-import { formatClock } from '../../src/ui/i18n';
+import { formatClock } from '../../src/ui/i18n/format';
 import { connectionFixture, metricsEvent } from '../support/fixtures';
 import { renderDashboard } from '../support/render';
 

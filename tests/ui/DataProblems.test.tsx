@@ -9,7 +9,7 @@ import {
 } from '../../src/store';
 import { Dashboard } from '../../src/ui/Dashboard';
 import { DataProblems } from '../../src/ui/DataProblems';
-import { formatClock } from '../../src/ui/i18n';
+import { formatClock } from '../../src/ui/i18n/format';
 import { connectionFixture, metricsEvent } from '../support/fixtures';
 import { renderDashboard } from '../support/render';
 

@@ -1,6 +1,10 @@
 import type { BackendFaults, BackendStats, MockBackend } from '../../../backend/mock-backend';
 import { applyFault, parseFaultCommand, type FaultCommand } from '../../../backend/faults';
-import { formatScenarioSpec, type PhaseEntry, type ScenarioRunner } from '../../../backend/scenario';
+import {
+  formatScenarioSpec,
+  type PhaseEntry,
+  type ScenarioRunner,
+} from '../../../backend/scenario';
 import { parseScenarios } from '../../../backend/scenario-runner';
 
 /**

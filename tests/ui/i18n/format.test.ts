@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAxisNumber, formatClock, formatNumber } from '../../src/ui/i18n';
+import { formatAxisNumber, formatClock, formatNumber } from '../../../src/ui/i18n/format';
 
 describe('formatting for display', () => {
   it('formats clock times as 24-hour hh:mm:ss in both languages', () => {

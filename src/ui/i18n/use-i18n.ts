@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
-import type { Locale } from '../store';
-import { useEnvironment } from './shared/environment';
-import { MESSAGES, pickLocale, type Messages } from './i18n';
-import { useOperator } from './shared/operator-context';
+import type { Locale } from '../../store';
+import { useEnvironment } from '../shared/environment';
+import { MESSAGES, pickLocale, type Messages } from './messages';
+import { useOperator } from '../shared/operator-context';
 
 /** The UI language: the operator's choice if they made one, else the browser's. */
 export function useI18n(): { locale: Locale; t: Messages; setLocale: (locale: Locale) => void } {
