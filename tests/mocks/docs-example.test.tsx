@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { connectMockDashboard, type MockDashboard } from '../support/mock-dashboard';
-import { ConnectionBadge } from '../../src/ui/ConnectionBadge';
+import { ConnectionBadge } from '../../src/ui/connection/ConnectionBadge';
 import { renderWithStore } from '../support/render';
 
 // The example of docs/qa.md, kept here so it cannot rot.

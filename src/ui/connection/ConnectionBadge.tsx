@@ -1,9 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { BadgeStatus, ConnectionSnapshot } from '../realtime';
-import type { Messages } from './i18n/messages';
-import { useDashboard, useDashboardStore } from './shared/store-context';
-import { useI18n } from './i18n/use-i18n';
-import { useNow } from './shared/use-now';
+import type { BadgeStatus, ConnectionSnapshot } from '../../realtime';
+import type { Messages } from '../i18n/messages';
+import { useDashboard, useDashboardStore } from '../shared/store-context';
+import { useI18n } from '../i18n/use-i18n';
+import { useNow } from '../shared/use-now';
 
 /** Why the badge is not simply "Live": the part worth announcing when it changes. */
 function reasonOf(

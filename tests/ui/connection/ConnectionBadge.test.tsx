@@ -1,11 +1,11 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionBadge } from '../../src/ui/ConnectionBadge';
-import { Toolbar } from '../../src/ui/Toolbar';
-import { advance } from '../support/dashboard';
-import { connectionFixture } from '../support/fixtures';
-import { renderDashboard, renderWithStore } from '../support/render';
+import { ConnectionBadge } from '../../../src/ui/connection/ConnectionBadge';
+import { Toolbar } from '../../../src/ui/Toolbar';
+import { advance } from '../../support/dashboard';
+import { connectionFixture } from '../../support/fixtures';
+import { renderDashboard, renderWithStore } from '../../support/render';
 
 const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 

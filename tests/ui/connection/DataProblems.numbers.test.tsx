@@ -1,10 +1,10 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { applyEvents, createOperatorStore, type DashboardStore } from '../../src/store';
-import { DataProblems } from '../../src/ui/DataProblems';
-import { formatClock } from '../../src/ui/i18n/format';
-import { connectionFixture, metricsEvent } from '../support/fixtures';
-import { renderDashboard } from '../support/render';
+import { applyEvents, createOperatorStore, type DashboardStore } from '../../../src/store';
+import { DataProblems } from '../../../src/ui/connection/DataProblems';
+import { formatClock } from '../../../src/ui/i18n/format';
+import { connectionFixture, metricsEvent } from '../../support/fixtures';
+import { renderDashboard } from '../../support/render';
 
 const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 

@@ -1,17 +1,17 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { RealtimeEvent } from '../../src/realtime';
+import type { RealtimeEvent } from '../../../src/realtime';
 import {
   applyEvents,
   createOperatorStore,
   NO_DATA_PROBLEMS,
   type DashboardStore,
-} from '../../src/store';
-import { Dashboard } from '../../src/ui/Dashboard';
-import { DataProblems } from '../../src/ui/DataProblems';
-import { formatClock } from '../../src/ui/i18n/format';
-import { connectionFixture, metricsEvent } from '../support/fixtures';
-import { renderDashboard } from '../support/render';
+} from '../../../src/store';
+import { Dashboard } from '../../../src/ui/Dashboard';
+import { DataProblems } from '../../../src/ui/connection/DataProblems';
+import { formatClock } from '../../../src/ui/i18n/format';
+import { connectionFixture, metricsEvent } from '../../support/fixtures';
+import { renderDashboard } from '../../support/render';
 
 const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 const line = () => screen.queryByTestId('data-problems');

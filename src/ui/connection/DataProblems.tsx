@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import type { DataProblemKind, DataProblems as Problems } from '../store';
-import { formatClock, formatNumber } from './i18n/format';
-import type { Messages } from './i18n/messages';
-import { useDashboard } from './shared/store-context';
-import { useI18n } from './i18n/use-i18n';
+import type { DataProblemKind, DataProblems as Problems } from '../../store';
+import { formatClock, formatNumber } from '../i18n/format';
+import type { Messages } from '../i18n/messages';
+import { useDashboard } from '../shared/store-context';
+import { useI18n } from '../i18n/use-i18n';
 
 /**
  * One quiet line about input the dashboard refused or dropped ("12 problems with incoming data
