@@ -22,7 +22,7 @@ import {
 } from './harness';
 
 /**
- * Every scenario of mocks/scenarios.ts in the browser demo: the built app in mock mode (no
+ * Every scenario of backend/scenarios.ts in the browser demo: the built app in mock mode (no
  * `?api=`, the embedded MSW backend answers), opened with `?scenario=<spec>&timing=fast` as a
  * bug-report link would be, asserting what the operator sees. The reference-server tests beside
  * this file go deeper per scenario; these prove that each one runs where QA first meets it.
@@ -305,7 +305,7 @@ const CASES: Record<string, Case> = {
 describe.skipIf(!hasChromium)('every scenario in the browser demo (mock mode)', () => {
   const suite = scenarioSuite();
 
-  it('has a browser case for every scenario of mocks/scenarios.ts', () => {
+  it('has a browser case for every scenario of backend/scenarios.ts', () => {
     expect(Object.keys(CASES).sort()).toEqual(SCENARIOS.map((s) => s.name).sort());
   });
 
