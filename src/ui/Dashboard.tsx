@@ -5,7 +5,7 @@ import { AlertList } from './AlertList';
 import { AlertToasts } from './AlertToasts';
 import { ConnectionBadge } from './connection/ConnectionBadge';
 import { DataProblems } from './connection/DataProblems';
-import { MetricPanel } from './MetricPanel';
+import { MetricPanel } from './metrics/MetricPanel';
 import { usePaused } from './shared/redraw-context';
 import { useDashboard } from './shared/store-context';
 import { Toolbar } from './Toolbar';

@@ -1,4 +1,4 @@
-import type { Point } from '../store';
+import type { Point } from '../../store';
 
 /** Read access to a time-ordered series (a RingBuffer is one), so nothing is copied to read it. */
 export type SeriesReader = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RingBuffer } from '../../src/store';
-import { downsampleMinMax } from '../../src/ui/downsample';
-import { staleness, usualIntervalMs } from '../../src/ui/staleness';
-import { timeTicks } from '../../src/ui/time-ticks';
+import { RingBuffer } from '../../../src/store';
+import { downsampleMinMax } from '../../../src/ui/metrics/downsample';
+import { staleness, usualIntervalMs } from '../../../src/ui/metrics/staleness';
+import { timeTicks } from '../../../src/ui/metrics/time-ticks';
 
 function series(values: number[], capacity = values.length) {
   const buffer = new RingBuffer(capacity);

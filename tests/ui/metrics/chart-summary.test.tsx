@@ -1,13 +1,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHART_SUMMARY_MS, MetricPanel } from '../../src/ui/MetricPanel';
-import { advance, push, pushHistory } from '../support/dashboard';
-import { renderDashboard } from '../support/render';
+import { CHART_SUMMARY_MS, MetricPanel } from '../../../src/ui/metrics/MetricPanel';
+import { advance, push, pushHistory } from '../../support/dashboard';
+import { renderDashboard } from '../../support/render';
 
 const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 
 beforeAll(async () => {
   // Load the lazily imported chart once, so React.lazy resolves in a microtask under fake timers.
-  await import('../../src/ui/MetricChart');
+  await import('../../../src/ui/metrics/MetricChart');
 });
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,9 +1,9 @@
 import { act, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { RingBuffer, type SeriesEntry } from '../../src/store';
-import MetricChart, { linePath } from '../../src/ui/MetricChart';
-import { drawFrame } from '../../src/ui/MetricPanel';
-import { valueAxis } from '../../src/ui/value-axis';
+import { RingBuffer, type SeriesEntry } from '../../../src/store';
+import MetricChart, { linePath } from '../../../src/ui/metrics/MetricChart';
+import { drawFrame } from '../../../src/ui/metrics/MetricPanel';
+import { valueAxis } from '../../../src/ui/metrics/value-axis';
 
 describe('value axis', () => {
   it('puts the data on round bounds with round ticks', () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useEnvironment } from './shared/environment';
+import { useEnvironment } from '../shared/environment';
 import { staleness, usualIntervalMs, type Staleness } from './staleness';
-import { useDashboard, useDashboardStore } from './shared/store-context';
+import { useDashboard, useDashboardStore } from '../shared/store-context';
 
 const CHECK_MS = 500;
 

@@ -1,6 +1,6 @@
-import type { Locale, Point } from '../store';
-import { formatClock, formatNumber } from './i18n/format';
-import type { Messages } from './i18n/messages';
+import type { Locale, Point } from '../../store';
+import { formatClock, formatNumber } from '../i18n/format';
+import type { Messages } from '../i18n/messages';
 
 /** The sign of a change as the operator reads it: a real minus sign, a plus for a rise. */
 export function signed(value: number, locale: Locale, decimals: number): string {

@@ -1,17 +1,17 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Point, SeriesEntry } from '../store';
+import type { Point, SeriesEntry } from '../../store';
 import { chartSummary, signed, trendLabel } from './chart-summary';
 import { downsampleMinMax } from './downsample';
-import { useEnvironment } from './shared/environment';
-import { decimalsOf, formatClock, formatNumber } from './i18n/format';
-import { breachedLimit, metricLabel, unitLabel, type Limit } from './shared/metric-catalog';
-import { useOperator } from './shared/operator-context';
-import { usePaused, useRedrawScheduler } from './shared/redraw-context';
-import type { ChartHandle } from './shared/redraw-scheduler';
-import { useDashboardStore } from './shared/store-context';
-import { useElementSize } from './shared/use-element-size';
-import { useI18n } from './i18n/use-i18n';
-import { useSettledText } from './shared/use-settled-text';
+import { useEnvironment } from '../shared/environment';
+import { decimalsOf, formatClock, formatNumber } from '../i18n/format';
+import { breachedLimit, metricLabel, unitLabel, type Limit } from '../shared/metric-catalog';
+import { useOperator } from '../shared/operator-context';
+import { usePaused, useRedrawScheduler } from '../shared/redraw-context';
+import type { ChartHandle } from '../shared/redraw-scheduler';
+import { useDashboardStore } from '../shared/store-context';
+import { useElementSize } from '../shared/use-element-size';
+import { useI18n } from '../i18n/use-i18n';
+import { useSettledText } from '../shared/use-settled-text';
 import { useStaleness } from './use-staleness';
 import { valueAxis, type ValueAxis } from './value-axis';
 

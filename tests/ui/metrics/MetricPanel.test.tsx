@@ -1,20 +1,20 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyEvents } from '../../src/store';
-import { Dashboard } from '../../src/ui/Dashboard';
-import { Toolbar } from '../../src/ui/Toolbar';
-import { MetricPanel } from '../../src/ui/MetricPanel';
-import { connectionFixture, metricsEvent } from '../support/fixtures';
-import { advance, lineOf, pointsOf, push, pushHistory } from '../support/dashboard';
-import { renderDashboard } from '../support/render';
+import { applyEvents } from '../../../src/store';
+import { Dashboard } from '../../../src/ui/Dashboard';
+import { Toolbar } from '../../../src/ui/Toolbar';
+import { MetricPanel } from '../../../src/ui/metrics/MetricPanel';
+import { connectionFixture, metricsEvent } from '../../support/fixtures';
+import { advance, lineOf, pointsOf, push, pushHistory } from '../../support/dashboard';
+import { renderDashboard } from '../../support/render';
 
 const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 const metric = (name: string) => document.querySelector(`[data-metric="${name}"]`)!;
 
 beforeAll(async () => {
   // Load the lazily imported chart once, so React.lazy resolves in a microtask under fake timers.
-  await import('../../src/ui/MetricChart');
+  await import('../../../src/ui/metrics/MetricChart');
 });
 beforeEach(() => {
   vi.useFakeTimers();

@@ -7,9 +7,9 @@ import {
   YAxis,
   type BaseTickContentProps,
 } from 'recharts';
-import type { Locale, Point } from '../store';
-import { formatAxisNumber, formatClock } from './i18n/format';
-import type { Limit } from './shared/metric-catalog';
+import type { Locale, Point } from '../../store';
+import { formatAxisNumber, formatClock } from '../i18n/format';
+import type { Limit } from '../shared/metric-catalog';
 import { timeTicks } from './time-ticks';
 import type { ValueAxis } from './value-axis';
 
