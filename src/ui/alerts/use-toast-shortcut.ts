@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { ALERTS_PANEL_ID } from './AlertList';
-import { useDashboardStore } from './shared/store-context';
+import { useDashboardStore } from '../shared/store-context';
 
 /**
  * The keyboard's way to the toasts, which sit in a corner far from everything in tab order:

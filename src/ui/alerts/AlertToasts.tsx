@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import toast, { type Toast } from 'react-hot-toast';
-import type { Severity } from '../realtime';
+import type { Severity } from '../../realtime';
 import { ALERTS_PANEL_ID } from './AlertList';
-import { useEnvironment } from './shared/environment';
-import { useOperator, useOperatorStore } from './shared/operator-context';
-import { useDashboard, useDashboardStore } from './shared/store-context';
+import { useEnvironment } from '../shared/environment';
+import { useOperator, useOperatorStore } from '../shared/operator-context';
+import { useDashboard, useDashboardStore } from '../shared/store-context';
 import { ownValue, useAcknowledge, viewOf } from './use-alerts';
-import { useI18n } from './i18n/use-i18n';
+import { useI18n } from '../i18n/use-i18n';
 import { TOAST_SHORTCUT_LABEL } from './use-toast-shortcut';
 
 export const SUMMARY_TOAST_ID = 'alert-summary';

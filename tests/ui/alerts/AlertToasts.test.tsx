@@ -1,22 +1,22 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import toast, { Toaster } from 'react-hot-toast';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Alert, RealtimeEvent } from '../../src/realtime';
+import type { Alert, RealtimeEvent } from '../../../src/realtime';
 import {
   applyEvents,
   createDashboardStore,
   createOperatorStore,
   type DashboardStore,
   type OperatorStore,
-} from '../../src/store';
-import { AlertList } from '../../src/ui/AlertList';
-import { AlertToasts } from '../../src/ui/AlertToasts';
-import { formatClock } from '../../src/ui/i18n/format';
-import { useResendPendingAcks } from '../../src/ui/use-alerts';
-import { advance } from '../support/dashboard';
-import { alertEvent, alertFixture, connectionFixture } from '../support/fixtures';
-import { memoryStorage } from '../support/memory-storage';
-import { renderDashboard } from '../support/render';
+} from '../../../src/store';
+import { AlertList } from '../../../src/ui/alerts/AlertList';
+import { AlertToasts } from '../../../src/ui/alerts/AlertToasts';
+import { formatClock } from '../../../src/ui/i18n/format';
+import { useResendPendingAcks } from '../../../src/ui/alerts/use-alerts';
+import { advance } from '../../support/dashboard';
+import { alertEvent, alertFixture, connectionFixture } from '../../support/fixtures';
+import { memoryStorage } from '../../support/memory-storage';
+import { renderDashboard } from '../../support/render';
 
 const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 

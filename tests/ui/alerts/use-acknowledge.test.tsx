@@ -1,10 +1,10 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { applyEvents, createDashboardStore, createOperatorStore } from '../../src/store';
-import { useAcknowledge } from '../../src/ui/use-alerts';
-import { alertEvent, alertFixture } from '../support/fixtures';
-import { memoryStorage } from '../support/memory-storage';
-import { renderDashboard } from '../support/render';
+import { applyEvents, createDashboardStore, createOperatorStore } from '../../../src/store';
+import { useAcknowledge } from '../../../src/ui/alerts/use-alerts';
+import { alertEvent, alertFixture } from '../../support/fixtures';
+import { memoryStorage } from '../../support/memory-storage';
+import { renderDashboard } from '../../support/render';
 
 function AckButton({ id }: { id: string }) {
   const acknowledge = useAcknowledge();

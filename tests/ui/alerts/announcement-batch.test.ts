@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAnnouncementBatch, type Batch } from '../../src/ui/announcement-batch';
+import { createAnnouncementBatch, type Batch } from '../../../src/ui/alerts/announcement-batch';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

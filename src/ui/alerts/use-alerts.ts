@@ -1,8 +1,8 @@
 import { useCallback, useEffect } from 'react';
-import { alertView, type AlertView, type DashboardState, type OperatorState } from '../store';
-import { useEnvironment } from './shared/environment';
-import { useOperator, useOperatorStore } from './shared/operator-context';
-import { useDashboard, useDashboardStore } from './shared/store-context';
+import { alertView, type AlertView, type DashboardState, type OperatorState } from '../../store';
+import { useEnvironment } from '../shared/environment';
+import { useOperator, useOperatorStore } from '../shared/operator-context';
+import { useDashboard, useDashboardStore } from '../shared/store-context';
 
 /**
  * Acknowledge an alert: sent to the server via the store's commands, then remembered here (so a

@@ -1,11 +1,11 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Alert } from '../../src/realtime';
-import { applyEvents, createOperatorStore, type DashboardStore } from '../../src/store';
-import { AlertAnnouncer, ANNOUNCE_QUIET_MS } from '../../src/ui/AlertAnnouncer';
-import { advance } from '../support/dashboard';
-import { alertEvent, alertFixture } from '../support/fixtures';
-import { renderDashboard } from '../support/render';
+import type { Alert } from '../../../src/realtime';
+import { applyEvents, createOperatorStore, type DashboardStore } from '../../../src/store';
+import { AlertAnnouncer, ANNOUNCE_QUIET_MS } from '../../../src/ui/alerts/AlertAnnouncer';
+import { advance } from '../../support/dashboard';
+import { alertEvent, alertFixture } from '../../support/fixtures';
+import { renderDashboard } from '../../support/render';
 
 const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 

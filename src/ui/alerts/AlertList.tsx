@@ -1,17 +1,17 @@
 import { memo, useMemo } from 'react';
-import type { AlertStatus, Severity } from '../realtime';
+import type { AlertStatus, Severity } from '../../realtime';
 import {
   alertView,
   type AlertEntry,
   type AlertView,
   type SeverityFilter,
   type StatusFilter,
-} from '../store';
-import { formatClock, isoTime } from './i18n/format';
-import { useOperator } from './shared/operator-context';
-import { useDashboard } from './shared/store-context';
+} from '../../store';
+import { formatClock, isoTime } from '../i18n/format';
+import { useOperator } from '../shared/operator-context';
+import { useDashboard } from '../shared/store-context';
 import { ownValue, useAcknowledge } from './use-alerts';
-import { useI18n } from './i18n/use-i18n';
+import { useI18n } from '../i18n/use-i18n';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 const STATUSES: readonly StatusFilter[] = ['all', 'open', 'acknowledged', 'resolved'];

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { createAnnouncementBatch, type Batch } from './announcement-batch';
-import { useEnvironment } from './shared/environment';
-import { useOperatorStore } from './shared/operator-context';
-import { useDashboardStore } from './shared/store-context';
+import { useEnvironment } from '../shared/environment';
+import { useOperatorStore } from '../shared/operator-context';
+import { useDashboardStore } from '../shared/store-context';
 import { ownValue, viewOf } from './use-alerts';
-import { useI18n } from './i18n/use-i18n';
+import { useI18n } from '../i18n/use-i18n';
 
 /** A burst is one announcement once it has been quiet this long... */
 export const ANNOUNCE_QUIET_MS = 1_000;
