@@ -2,7 +2,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionBadge } from '../../../src/ui/connection/ConnectionBadge';
-import { Toolbar } from '../../../src/ui/Toolbar';
+import { Toolbar } from '../../../src/ui/toolbar/Toolbar';
 import { advance } from '../../support/dashboard';
 import { connectionFixture } from '../../support/fixtures';
 import { renderDashboard, renderWithStore } from '../../support/render';

@@ -3,7 +3,7 @@ import { Profiler } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyEvents } from '../../../src/store';
 import { Dashboard } from '../../../src/ui/Dashboard';
-import { Toolbar } from '../../../src/ui/Toolbar';
+import { Toolbar } from '../../../src/ui/toolbar/Toolbar';
 import { MetricPanel } from '../../../src/ui/metrics/MetricPanel';
 import { connectionFixture, metricsEvent } from '../../support/fixtures';
 import { advance, lineOf, pointsOf, push, pushHistory } from '../../support/dashboard';

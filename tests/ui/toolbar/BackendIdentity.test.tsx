@@ -1,9 +1,9 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createOperatorStore } from '../../src/store';
-import { BackendProvider, type BackendView } from '../../src/ui/shared/backend-context';
-import { Toolbar } from '../../src/ui/Toolbar';
-import { renderDashboard } from '../support/render';
+import { createOperatorStore } from '../../../src/store';
+import { BackendProvider, type BackendView } from '../../../src/ui/shared/backend-context';
+import { Toolbar } from '../../../src/ui/toolbar/Toolbar';
+import { renderDashboard } from '../../support/render';
 
 const OWN: BackendView = {
   mode: 'remote',

@@ -1,9 +1,9 @@
-import { LOCALES, WINDOW_MINUTES, type Locale } from '../store';
+import { LOCALES, WINDOW_MINUTES, type Locale } from '../../store';
 import { BackendIdentity } from './BackendIdentity';
-import { LOCALE_NAMES } from './i18n/messages';
-import { useOperator } from './shared/operator-context';
-import { usePaused } from './shared/redraw-context';
-import { useI18n } from './i18n/use-i18n';
+import { LOCALE_NAMES } from '../i18n/messages';
+import { useOperator } from '../shared/operator-context';
+import { usePaused } from '../shared/redraw-context';
+import { useI18n } from '../i18n/use-i18n';
 
 /**
  * The operator's view controls: chart window, pause/resume and language; beside them, which
