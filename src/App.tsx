@@ -9,10 +9,10 @@ import {
 } from './store';
 import { LEGACY_OPERATOR_KEY, operatorKey } from './store/operator-persistence';
 import { BackendProvider, type BackendView } from './ui/shared/backend-context';
-import { Dashboard } from './ui/Dashboard';
-import { DashboardProviders } from './ui/DashboardProviders';
+import { Dashboard } from './ui/shell/Dashboard';
+import { DashboardProviders } from './ui/shell/DashboardProviders';
 import { defaultEnvironment, type UiEnvironment } from './ui/shared/environment';
-import { useRealtimeConnection } from './ui/use-realtime-connection';
+import { useRealtimeConnection } from './ui/shell/use-realtime-connection';
 
 export type AppProps = {
   store: DashboardStore;

@@ -5,7 +5,7 @@ import { startMockServer } from '../../mocks/node';
 import { createRealtimeClient } from '../../src/realtime';
 import { createDashboardStore, microtaskScheduler } from '../../src/store';
 import type { ClientFactory } from '../../src/app/client-factories';
-import { useRealtimeConnection } from '../../src/ui/use-realtime-connection';
+import { useRealtimeConnection } from '../../src/ui/shell/use-realtime-connection';
 
 describe('the React binding of the realtime client', () => {
   let mock: ReturnType<typeof startMockServer>;

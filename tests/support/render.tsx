@@ -6,7 +6,7 @@ import {
   type DashboardStore,
   type OperatorStore,
 } from '../../src/store';
-import { DashboardProviders } from '../../src/ui/DashboardProviders';
+import { DashboardProviders } from '../../src/ui/shell/DashboardProviders';
 import { defaultEnvironment, type UiEnvironment } from '../../src/ui/shared/environment';
 import { timerFrames } from '../../src/ui/shared/redraw-scheduler';
 

@@ -7,7 +7,7 @@ import {
   NO_DATA_PROBLEMS,
   type DashboardStore,
 } from '../../../src/store';
-import { Dashboard } from '../../../src/ui/Dashboard';
+import { Dashboard } from '../../../src/ui/shell/Dashboard';
 import { DataProblems } from '../../../src/ui/connection/DataProblems';
 import { formatClock } from '../../../src/ui/i18n/format';
 import { connectionFixture, metricsEvent } from '../../support/fixtures';

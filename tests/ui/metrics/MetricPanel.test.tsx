@@ -2,7 +2,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyEvents } from '../../../src/store';
-import { Dashboard } from '../../../src/ui/Dashboard';
+import { Dashboard } from '../../../src/ui/shell/Dashboard';
 import { Toolbar } from '../../../src/ui/toolbar/Toolbar';
 import { MetricPanel } from '../../../src/ui/metrics/MetricPanel';
 import { connectionFixture, metricsEvent } from '../../support/fixtures';

@@ -84,7 +84,7 @@ describe('code splitting', () => {
       expect.arrayContaining([
         'main.tsx',
         'App.tsx',
-        'ui/Dashboard.tsx',
+        'ui/shell/Dashboard.tsx',
         'ui/metrics/MetricPanel.tsx',
       ]),
     );

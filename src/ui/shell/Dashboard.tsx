@@ -1,18 +1,18 @@
 import { useEffect } from 'react';
 import { Toaster } from 'react-hot-toast';
-import { AlertAnnouncer } from './alerts/AlertAnnouncer';
-import { AlertList } from './alerts/AlertList';
-import { AlertToasts } from './alerts/AlertToasts';
-import { ConnectionBadge } from './connection/ConnectionBadge';
-import { DataProblems } from './connection/DataProblems';
-import { MetricPanel } from './metrics/MetricPanel';
-import { usePaused } from './shared/redraw-context';
-import { useDashboard } from './shared/store-context';
-import { Toolbar } from './toolbar/Toolbar';
-import { useResendPendingAcks } from './alerts/use-alerts';
-import { useEscapeClosesDetails } from './shared/use-escape-closes-details';
-import { useI18n } from './i18n/use-i18n';
-import { useToastShortcut } from './alerts/use-toast-shortcut';
+import { AlertAnnouncer } from '../alerts/AlertAnnouncer';
+import { AlertList } from '../alerts/AlertList';
+import { AlertToasts } from '../alerts/AlertToasts';
+import { ConnectionBadge } from '../connection/ConnectionBadge';
+import { DataProblems } from '../connection/DataProblems';
+import { MetricPanel } from '../metrics/MetricPanel';
+import { usePaused } from '../shared/redraw-context';
+import { useDashboard } from '../shared/store-context';
+import { Toolbar } from '../toolbar/Toolbar';
+import { useResendPendingAcks } from '../alerts/use-alerts';
+import { useEscapeClosesDetails } from '../shared/use-escape-closes-details';
+import { useI18n } from '../i18n/use-i18n';
+import { useToastShortcut } from '../alerts/use-toast-shortcut';
 
 /**
  * The operator's screen. Reads the stores only; the connection is owned by

@@ -4,8 +4,8 @@ import {
   frameScheduler,
   type DashboardStore,
   type FlushScheduler,
-} from '../store';
-import { browserClientFactory, type ClientFactory } from '../app/client-factories';
+} from '../../store';
+import { browserClientFactory, type ClientFactory } from '../../app/client-factories';
 
 const defaultFactory = browserClientFactory();
 
