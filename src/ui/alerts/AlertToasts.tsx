@@ -18,8 +18,9 @@ export const alertToastId = (alertId: string) => `alert:${alertId}`;
  * `toastLimit` alert toasts at once; the rest are counted in one summary toast ("+37 more
  * alerts") and are all in the alerts panel. Critical toasts stay until acknowledged; a critical
  * alert held back by a storm gets its own toast as soon as a place frees up. Info and warning
- * toasts leave by themselves. A toast that left is remembered (operator store), so a reload
- * does not pop it again. Text only: never HTML.
+ * toasts leave by themselves, timed by react-hot-toast (`duration`; the `<Toaster/>` runs the
+ * clock and holds it while the pointer rests on a toast). A toast that left is remembered
+ * (operator store), so a reload does not pop it again. Text only: never HTML.
  */
 export function AlertToasts() {
   const store = useDashboardStore();
@@ -28,7 +29,7 @@ export function AlertToasts() {
 
   useEffect(() => {
     const known = new Set<string>();
-    const visible = new Map<string, ReturnType<typeof setTimeout> | null>();
+    const visible = new Set<string>();
     let overflow: string[] = [];
 
     const isOpen = (id: string) => {
@@ -39,23 +40,32 @@ export function AlertToasts() {
       store.getState().alerts.get(id)?.severity ?? 'info';
 
     const show = (id: string) => {
-      const severity = severityOf(id);
-      const duration = toastDurations[severity];
-      const timer = Number.isFinite(duration)
-        ? globalThis.setTimeout(() => leave(id, true), duration)
-        : null;
-      visible.set(id, timer);
+      visible.add(id);
+      // react-hot-toast reads a duration of 0 as "use my default": the shortest it can time is 1 ms.
+      const duration = toastDurations[severityOf(id)];
       toast.custom(
-        (t: Toast) => <AlertToast alertId={id} toast={t} onDismiss={() => leave(id, true)} />,
-        { id: alertToastId(id), duration: Number.POSITIVE_INFINITY },
+        (t: Toast) => (
+          <AlertToast
+            alertId={id}
+            toast={t}
+            onDismiss={() => leave(id, true)}
+            onLeft={() => leave(id, true)}
+          />
+        ),
+        {
+          id: alertToastId(id),
+          duration: Number.isFinite(duration) ? Math.max(1, duration) : Number.POSITIVE_INFINITY,
+        },
       );
     };
 
-    /** A toast goes: `remember` when the operator saw it go (timeout, dismiss), not when it was acknowledged. */
+    /**
+     * The one way a toast goes, however it went (timed out, dismissed, acknowledged, resolved);
+     * a second call for the same toast does nothing. `remember` when the operator saw it go
+     * (timeout, dismiss), not when it was acknowledged.
+     */
     const leave = (id: string, remember: boolean) => {
       if (!visible.has(id)) return;
-      const timer = visible.get(id);
-      if (timer) globalThis.clearTimeout(timer);
       visible.delete(id);
       toast.dismiss(alertToastId(id));
       if (remember) operator.getState().dismiss([id], now());
@@ -124,7 +134,7 @@ export function AlertToasts() {
       const overflowChanged = held.length > 0;
       overflow = [...held, ...overflow];
       // Acknowledged or resolved anywhere (here, another operator): its toast goes.
-      for (const id of [...visible.keys()]) if (!isOpen(id)) leave(id, false);
+      for (const id of [...visible]) if (!isOpen(id)) leave(id, false);
       if (overflowChanged || overflow.some((id) => !isOpen(id))) updateSummary();
     };
 
@@ -138,10 +148,7 @@ export function AlertToasts() {
     return () => {
       offStore();
       offOperator();
-      for (const [id, timer] of visible) {
-        if (timer) globalThis.clearTimeout(timer);
-        toast.remove(alertToastId(id));
-      }
+      for (const id of visible) toast.remove(alertToastId(id));
       toast.remove(SUMMARY_TOAST_ID);
     };
   }, [store, operator, toastLimit, toastDurations, now]);
@@ -153,11 +160,18 @@ function AlertToast({
   alertId,
   toast: t,
   onDismiss,
+  onLeft,
 }: {
   alertId: string;
   toast: Toast;
   onDismiss: () => void;
+  /** The toast stopped being visible: its time ran out (or it was dismissed some other way). */
+  onLeft: () => void;
 }) {
+  const leaving = !t.visible;
+  useEffect(() => {
+    if (leaving) onLeft();
+  }, [leaving, onLeft]);
   const alert = useDashboard((s) => s.alerts.get(alertId));
   const acknowledgedAt = useOperator((s) => ownValue(s.acknowledged, alertId));
   const acknowledge = useAcknowledge();

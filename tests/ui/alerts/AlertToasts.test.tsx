@@ -132,6 +132,32 @@ describe('alert toasts', () => {
     expect(within(critical).queryByRole('button', { name: /Dismiss/ })).toBeNull();
   });
 
+  it('remembers an info toast that left by itself as dismissed, at the time it left', async () => {
+    const { store, operator } = renderAlerts();
+    raise(store, alertFixture({ id: 'i', severity: 'info' }), alertFixture({ id: 'c' }));
+    await advance(50);
+    expect(operator.getState().dismissed).toEqual({});
+    await advance(6_000);
+    expect(visibleToasts()).not.toContain('i');
+    expect(Object.keys(operator.getState().dismissed)).toEqual(['i']);
+    expect(operator.getState().dismissed['i']).toBeGreaterThanOrEqual(T0 + 6_000);
+  });
+
+  it('holds an info toast while the pointer rests on the toasts, and lets it go after', async () => {
+    const { store, operator } = renderAlerts();
+    raise(store, alertFixture({ id: 'i', severity: 'info' }));
+    await advance(1_000);
+    const toastEl = document.querySelector('[data-toast-alert="i"]') as HTMLElement;
+    fireEvent.mouseEnter(toastEl);
+    await advance(30_000);
+    expect(visibleToasts()).toEqual(['i']);
+    expect(operator.getState().dismissed).toEqual({});
+    fireEvent.mouseLeave(toastEl);
+    await advance(5_100);
+    expect(visibleToasts()).toEqual([]);
+    expect(Object.keys(operator.getState().dismissed)).toEqual(['i']);
+  });
+
   it('shows a handful of toasts in a storm and one summary counting the rest; the panel has them all', async () => {
     const { store } = renderAlerts();
     const storm = Array.from({ length: 41 }, (_, i) =>
