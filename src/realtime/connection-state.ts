@@ -1,13 +1,8 @@
 /**
- * The connection's states and the moves between them, in one place. The client may only change
- * state through a move listed here; anything else is a programming error and throws.
- *
- *   idle ──start──▶ connecting ──welcome──▶ live ──close/dead line──▶ backoff ──timer──▶ connecting
- *                       │  └──first poll──▶ polling ──probe welcome──▶ live
- *                       └──1008 / 401 / 410──▶ renewing ──new session──▶ connecting
- *   any ──offline──▶ offline ──online──▶ connecting
- *   any ──4401, renewals exhausted, repeated protocol error──▶ stopped
- *   any ──stop()/dispose()──▶ closed
+ * The connection's states and the moves between them. What causes each move is the connection
+ * machine's business (`machine.ts`, the table of (state, event) -> (state, effects)); this file
+ * only lists which moves are legal, and the machine's one `move` throws on any other: a
+ * programming error the tests would catch. docs/connection.md draws the states.
  */
 export type ConnectionState =
   /** Created, not started. */
@@ -47,7 +42,7 @@ export const MOVES: Readonly<Record<ConnectionState, readonly ConnectionState[]>
   backoff: ['connecting', 'offline', 'closed'],
   offline: ['connecting', 'closed'],
   stopped: ['connecting', 'offline', 'closed'],
-  closed: ['connecting'],
+  closed: ['connecting', 'offline'],
 };
 
 /** States in which a transport attempt (socket, poll loop) is alive. */

@@ -67,7 +67,8 @@ export const quietSignals: Signals = {
   onVisible: () => () => {},
 };
 
-export function defaultEnvironment(overrides: Partial<Environment> = {}): Environment {
+/** The real world (global WebSocket, fetch, timers, Math.random, no browser signals), with `overrides`. */
+export function realtimeEnvironment(overrides: Partial<Environment> = {}): Environment {
   return {
     createWebSocket: globalWebSocket,
     fetch: globalFetch,

@@ -15,7 +15,7 @@ export { backoffDelay, backoffCeiling, DEFAULT_BACKOFF } from './backoff';
 export type { BackoffOptions } from './backoff';
 export { closePolicy, describeCloseCode, CLOSE_CODES } from './close-codes';
 export type { ClosePolicy, StopReason } from './close-codes';
-export { defaultEnvironment, systemClock, quietSignals } from './environment';
+export { realtimeEnvironment, systemClock, quietSignals } from './environment';
 export type {
   Clock,
   Environment,

@@ -1,7 +1,7 @@
 import type { BackoffOptions } from './backoff';
 import type { StopReason } from './close-codes';
 import type { ConnectionState } from './connection-state';
-import type { ErrorKind } from './client';
+import type { ErrorKind } from './error-kinds';
 import type { Held } from './held-messages';
 import type { HttpFailure } from './http-api';
 import type { ClientMessage, WelcomeMessage } from './protocol';

@@ -1,11 +1,7 @@
-import {
-  RealtimeEngine,
-  type ConnectionSnapshot,
-  type RealtimeClient,
-  type RealtimeEvent,
-} from './client';
+import type { ConnectionSnapshot, RealtimeClient } from './client';
+import { applyRequest, ClientFacade } from './client-facade';
+import { RealtimeEngine } from './engine';
 import { quietSignals, type Signals } from './environment';
-import { notifyAll } from './notify';
 import type { OutgoingMessage } from './protocol';
 import type {
   MessagePortLike,
@@ -23,8 +19,7 @@ import type {
  * const worker = new Worker(new URL('./realtime.worker.ts', import.meta.url), { type: 'module' });
  * const client = new WorkerRealtimeClient(worker, { baseUrl }, browserSignals());
  */
-export class WorkerRealtimeClient implements RealtimeClient {
-  private readonly listeners = new Set<(event: RealtimeEvent) => void>();
+export class WorkerRealtimeClient extends ClientFacade {
   private snapshot: ConnectionSnapshot;
   private unsubscribeSignals: (() => void)[] = [];
   private started = false;
@@ -47,17 +42,13 @@ export class WorkerRealtimeClient implements RealtimeClient {
     private readonly signals: Signals = quietSignals,
     private readonly fallback?: () => RealtimeClient,
   ) {
+    super();
     // An engine that never starts does no I/O: it only supplies the idle snapshot.
     this.snapshot = new RealtimeEngine(options).getSnapshot();
     port.onmessage = (event) => this.receive(event.data as WorkerToPage);
     port.onerror = () => {
       if (!this.answered) this.failOver();
     };
-  }
-
-  listen(listener: (event: RealtimeEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   getSnapshot(): ConnectionSnapshot {
@@ -103,21 +94,10 @@ export class WorkerRealtimeClient implements RealtimeClient {
     this.post({ type: 'send', message });
   }
 
-  ack(alertId: string): void {
-    this.send({ type: 'ack', alertId });
-  }
-
-  subscribe(topics: string[]): void {
-    this.send({ type: 'subscribe', topics });
-  }
-
-  unsubscribe(topics: string[]): void {
-    this.send({ type: 'unsubscribe', topics });
-  }
-
   private post(message: PageToWorker): void {
     if (this.disposed) return;
-    if (this.fallen) return this.replay(this.fallen, message);
+    // The page engine watches the browser signals itself: `online`/`visible` mean nothing to it.
+    if (this.fallen) return applyRequest(this.fallen, message);
     if (!this.answered && message.type !== 'start') this.asked.push(message);
     this.port.postMessage(message);
   }
@@ -138,28 +118,7 @@ export class WorkerRealtimeClient implements RealtimeClient {
     this.fallen = engine;
     engine.listen((event) => this.emit(event));
     if (this.started) engine.start();
-    for (const message of this.asked) this.replay(engine, message);
+    for (const message of this.asked) applyRequest(engine, message);
     this.asked = [];
-  }
-
-  private replay(engine: RealtimeClient, message: PageToWorker): void {
-    switch (message.type) {
-      case 'send':
-        return engine.send(message.message);
-      case 'command':
-        if (message.command === 'stop') return engine.stop();
-        if (message.command === 'reconnectNow') return engine.reconnectNow();
-        return;
-      case 'start':
-        return engine.start();
-      // The page engine watches the browser signals itself.
-      case 'online':
-      case 'visible':
-        return;
-    }
-  }
-
-  private emit(event: RealtimeEvent): void {
-    notifyAll(this.listeners, event);
   }
 }

@@ -1,4 +1,5 @@
 import { createRealtimeClient, type RealtimeClient, type RealtimeEvent } from './client';
+import { applyRequest } from './client-facade';
 import { systemClock, type Environment, type Signals } from './environment';
 import type { MessagePortLike, PageToWorker, WorkerToPage } from './worker-protocol';
 
@@ -57,16 +58,17 @@ export function hostRealtimeEngine(
         });
         client.start();
         return;
-      case 'send':
-        return client?.send(message.message);
       case 'online':
         online = message.online;
         return onlineListeners.forEach((listener) => listener(message.online));
       case 'visible':
         return visibleListeners.forEach((listener) => listener());
+      case 'send':
       case 'command':
-        if (message.command === 'stop') return client?.stop();
-        if (message.command === 'reconnectNow') return client?.reconnectNow();
+        if (message.type === 'send' || message.command !== 'dispose') {
+          if (client) applyRequest(client, message);
+          return;
+        }
         // dispose: say goodbye (the final 'closed' state), then end the worker.
         client?.dispose();
         flush();

@@ -46,6 +46,11 @@ describe('connection machine: connecting', () => {
     expect(step(given('closed'), { type: 'start', online: true }).context.state).toBe('connecting');
   });
 
+  it('starts offline again after stop() when the device is offline', () => {
+    const result = step(given('closed'), { type: 'start', online: false });
+    expect(result.context.state).toBe('offline');
+  });
+
   it('opens the socket once the session has started', () => {
     const result = step(given('connecting', { sessionId: null }), {
       type: 'session-started',

@@ -1,0 +1,47 @@
+import type { ConnectionSnapshot } from './client';
+import { badgeStatus } from './connection-state';
+import { ERROR_KINDS, type ErrorKind } from './error-kinds';
+import type { MachineContext } from './machine-types';
+import type { Outgoing } from './outgoing';
+import type { Stream } from './stream';
+
+export type ErrorCounts = Record<ErrorKind, number>;
+
+export function noErrors(): ErrorCounts {
+  return Object.fromEntries(ERROR_KINDS.map((kind) => [kind, 0])) as ErrorCounts;
+}
+
+/**
+ * The one way a `ConnectionSnapshot` is made: from the machine's context, the stream's position
+ * and counters, the outgoing side and the error counts. The worker sends the result to the page
+ * as is, so the page shows exactly what the engine built.
+ */
+export function connectionSnapshot(
+  machine: MachineContext,
+  stream: Stream,
+  outgoing: Outgoing,
+  errors: ErrorCounts,
+): ConnectionSnapshot {
+  return {
+    state: machine.state,
+    status: badgeStatus(machine.state),
+    transport: machine.transport,
+    attempt: machine.attempt,
+    nextRetryAt: machine.state === 'backoff' ? machine.nextRetryAt : null,
+    lastClose: machine.lastClose,
+    stopReason: machine.stopReason,
+    latencyMs: machine.latencyMs,
+    messagesReceived: stream.messagesReceived,
+    duplicatesDropped: stream.duplicatesDropped,
+    lastMessageAt: machine.lastFrameAt,
+    errors: { ...errors },
+    errorCount: Object.values(errors).reduce((a, b) => a + b, 0),
+    sessionId: machine.sessionId,
+    epoch: stream.epoch,
+    lastSeq: stream.lastSeq,
+    heartbeatMs: machine.heartbeatMs,
+    queued: outgoing.queued,
+    resyncing: stream.resyncing,
+    topics: [...outgoing.topics],
+  };
+}

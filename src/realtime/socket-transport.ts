@@ -1,0 +1,91 @@
+import { CLIENT_CLOSE } from './close-codes';
+import type { Attempt } from './attempt';
+import type { WebSocketFactory, WebSocketLike } from './environment';
+import type { MachineEvent, SocketRole } from './machine-types';
+import type { ClientMessage } from './protocol';
+import { parseServerFrame } from './validate';
+
+/** Forget a socket for good: detach first so nothing it does later can reach us, then close. */
+export function discardSocket(
+  socket: WebSocketLike,
+  code: number = CLIENT_CLOSE.normal,
+  reason = '',
+) {
+  socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+  try {
+    if (socket.readyState === 0 || socket.readyState === 1) socket.close(code, reason);
+  } catch {
+    // Closing a socket that is already going away may throw in some implementations.
+  }
+}
+
+/** Sends on a socket; a bare string goes as is (the `"pong"` older servers expect). */
+export function sendOn(socket: WebSocketLike | null, message: ClientMessage | string): void {
+  if (!socket) return;
+  try {
+    socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+  } catch {
+    // A socket that is closing throws on send; its close event drives what happens next.
+  }
+}
+
+/**
+ * The WebSocket side of an attempt: opens the attempt's socket (or the probe), and turns what the
+ * socket does into machine events stamped with the attempt and the socket's role. A socket's role
+ * is read when it speaks, so a probe promoted to main socket speaks as `main` from then on.
+ */
+export class SocketTransport {
+  constructor(
+    private readonly create: WebSocketFactory,
+    private readonly url: string,
+    private readonly dispatch: (event: MachineEvent) => void,
+  ) {}
+
+  open(attempt: Attempt, role: SocketRole): void {
+    let socket: WebSocketLike;
+    try {
+      socket = this.create(this.url);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return this.dispatch({ type: 'socket-unavailable', attemptId: attempt.id, role, detail });
+    }
+    if (role === 'main') attempt.socket = socket;
+    else attempt.probe = socket;
+    this.wire(socket, attempt);
+  }
+
+  /** Closes the socket in `role` from our side with `code`, and forgets it. */
+  close(attempt: Attempt, role: SocketRole, code: number, reason: string): void {
+    const socket = role === 'main' ? attempt.socket : attempt.probe;
+    if (role === 'main') attempt.socket = null;
+    else attempt.probe = null;
+    if (socket) discardSocket(socket, code, reason);
+  }
+
+  private wire(socket: WebSocketLike, attempt: Attempt): void {
+    const attemptId = attempt.id;
+    const roleOf = (): SocketRole | null =>
+      attempt.socket === socket ? 'main' : attempt.probe === socket ? 'probe' : null;
+    socket.onopen = () => {
+      const role = roleOf();
+      if (role) this.dispatch({ type: 'socket-opened', attemptId, role });
+    };
+    socket.onmessage = (event) => {
+      const role = roleOf();
+      if (!role) return;
+      const frame = parseServerFrame(event.data);
+      // Binary frames are refused by validation; for text the length is the frame's size.
+      const size = typeof event.data === 'string' ? event.data.length : 0;
+      this.dispatch({ type: 'frame', attemptId, role, frame, size });
+    };
+    socket.onclose = (event) => {
+      const role = roleOf();
+      if (!role) return;
+      this.close(attempt, role, CLIENT_CLOSE.normal, '');
+      const { code, reason } = event;
+      this.dispatch({ type: 'socket-closed', attemptId, role, code, reason: reason ?? '' });
+    };
+    // `error` is always followed by `close`, which carries the code we act on.
+    socket.onerror = () => {};
+  }
+}
