@@ -1,6 +1,7 @@
 /**
- * The ordering rules of the stream: one epoch, `seq` rising by exactly one. A pure value type:
- * `classify` says what to do with a message, the caller decides when to `advance`.
+ * The ordering rules of the stream: one epoch, `seq` rising by exactly one. Pure functions:
+ * `classifySeq` says what to do with a message (apply, drop as a duplicate, resync over a gap),
+ * `needsResync` whether a `welcome` lets the client resume; the stream (`stream.ts`) acts on both.
  */
 export type StreamPosition = { epoch: string | null; lastSeq: number | null };
 
