@@ -1,3 +1,5 @@
+// First, so every feature's styles (imported by its components) come after the theme and reset.
+import './ui/shell/base.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -5,7 +7,6 @@ import { backendHost, resolveBackend } from './app/config';
 import { debugHandle } from './app/debug-handle';
 import { browserClientFactory, workerClientFactory } from './app/client-factories';
 import { createDashboardStore } from './store';
-import './ui/styles.css';
 
 async function main() {
   const config = resolveBackend(location.search, location.origin, {

@@ -29,17 +29,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'src/ui/shell': [...UI_FEATURE, ...UI_FEATURES],
   // The QA kit drives the embedded mock backend; it is only loaded in mock mode (main.tsx).
   'src/ui/qa': ['mocks', 'backend'],
-  // TRANSITIONAL (issue #12): files not yet moved into a feature room.
-  'src/ui': [...UI_FEATURE, ...UI_FEATURES, 'src/ui/shell'],
-  src: [
-    'src/realtime',
-    'src/store',
-    'src/app',
-    'src/ui/shared',
-    'src/ui/shell',
-    'src/ui/qa',
-    'src/ui',
-  ],
+  src: ['src/realtime', 'src/store', 'src/app', 'src/ui/shared', 'src/ui/shell', 'src/ui/qa'],
   // The wire protocol (src/realtime/protocol.ts) is the one contract every side shares.
   backend: ['src/realtime'],
   mocks: ['backend', 'src/realtime'],

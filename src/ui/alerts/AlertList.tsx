@@ -12,6 +12,8 @@ import { useOperator } from '../shared/operator-context';
 import { useDashboard } from '../shared/store-context';
 import { ownValue, useAcknowledge } from './use-alerts';
 import { useI18n } from '../i18n/use-i18n';
+import '../shared/controls.css';
+import './alerts.css';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 const STATUSES: readonly StatusFilter[] = ['all', 'open', 'acknowledged', 'resolved'];

@@ -8,6 +8,8 @@ import { useDashboard, useDashboardStore } from '../shared/store-context';
 import { ownValue, useAcknowledge, viewOf } from './use-alerts';
 import { useI18n } from '../i18n/use-i18n';
 import { TOAST_SHORTCUT_LABEL } from './use-toast-shortcut';
+import '../shared/controls.css';
+import './toasts.css';
 
 export const SUMMARY_TOAST_ID = 'alert-summary';
 const RANK: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };

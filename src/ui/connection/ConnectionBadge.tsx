@@ -4,6 +4,8 @@ import type { Messages } from '../i18n/messages';
 import { useDashboard, useDashboardStore } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
 import { useNow } from '../shared/use-now';
+import '../shared/controls.css';
+import './connection.css';
 
 /** Why the badge is not simply "Live": the part worth announcing when it changes. */
 function reasonOf(

@@ -4,6 +4,7 @@ import { formatClock, formatNumber } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
 import { useDashboard } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
+import './connection.css';
 
 /**
  * One quiet line about input the dashboard refused or dropped ("12 problems with incoming data

@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/use-i18n';
 import { useSettledText } from '../shared/use-settled-text';
 import { useStaleness } from './use-staleness';
 import { valueAxis, type ValueAxis } from './value-axis';
+import './metrics.css';
 
 const MetricChart = lazy(() => import('./MetricChart'));
 

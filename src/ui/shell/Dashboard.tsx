@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
 import { Toaster } from 'react-hot-toast';
-import { AlertAnnouncer } from '../alerts/AlertAnnouncer';
-import { AlertList } from '../alerts/AlertList';
-import { AlertToasts } from '../alerts/AlertToasts';
+// The layout's styles first, then each feature's (through its components) in the order of the
+// old single stylesheet: the cascade between rules of equal weight stays as it was.
+import './dashboard.css';
 import { ConnectionBadge } from '../connection/ConnectionBadge';
 import { DataProblems } from '../connection/DataProblems';
 import { MetricPanel } from '../metrics/MetricPanel';
+import { AlertAnnouncer } from '../alerts/AlertAnnouncer';
+import { AlertList } from '../alerts/AlertList';
+import { AlertToasts } from '../alerts/AlertToasts';
 import { usePaused } from '../shared/redraw-context';
 import { useDashboard } from '../shared/store-context';
 import { Toolbar } from '../toolbar/Toolbar';

@@ -1,6 +1,7 @@
 import { useBackend } from '../shared/backend-context';
 import { useOperator } from '../shared/operator-context';
 import { useI18n } from '../i18n/use-i18n';
+import './toolbar.css';
 
 /** A link can be long: enough of it to recognise, not a banner-sized paste. */
 const MAX_SHOWN = 120;

@@ -4,6 +4,8 @@ import { LOCALE_NAMES } from '../i18n/messages';
 import { useOperator } from '../shared/operator-context';
 import { usePaused } from '../shared/redraw-context';
 import { useI18n } from '../i18n/use-i18n';
+import '../shared/controls.css';
+import './toolbar.css';
 
 /**
  * The operator's view controls: chart window, pause/resume and language; beside them, which
