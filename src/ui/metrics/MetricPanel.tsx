@@ -118,6 +118,9 @@ export function MetricPanel({ name }: { name: string }) {
   const drawn = useRef(frame);
   const wanted = useRef({ windowMs, width: size.width });
   const handle = useRef<ChartHandle | null>(null);
+  // The chart (recharts, the costly part) mounts once the panel first comes into view: a page of
+  // a thousand panels mounts only the charts an operator can see.
+  const [seen, setSeen] = useState(() => env.IntersectionObserver === null);
 
   useLayoutEffect(() => {
     wanted.current = { windowMs, width: size.width };
@@ -153,7 +156,9 @@ export function MetricPanel({ name }: { name: string }) {
     if (env.IntersectionObserver && element) {
       observer = new env.IntersectionObserver((entries) => {
         const entry = entries[entries.length - 1];
-        if (entry) registered.setVisible(entry.isIntersecting);
+        if (!entry) return;
+        registered.setVisible(entry.isIntersecting);
+        if (entry.isIntersecting) setSeen(true);
       });
       observer.observe(element);
     }
@@ -227,6 +232,8 @@ export function MetricPanel({ name }: { name: string }) {
       <div ref={chartRef} className="panel__chart" role="img" aria-label={summary}>
         {frame.points.length === 0 ? (
           <div className="panel__placeholder">{t.waitingForData}</div>
+        ) : !seen ? (
+          <div className="panel__placeholder">{t.loadingChart}</div>
         ) : (
           <Suspense fallback={<div className="panel__placeholder">{t.loadingChart}</div>}>
             <MetricChart

@@ -6,9 +6,11 @@ import './dashboard.css';
 import { ConnectionBadge } from '../connection/ConnectionBadge';
 import { DataProblems } from '../connection/DataProblems';
 import { MetricPanel } from '../metrics/MetricPanel';
+import { usePanelsInSteps } from '../metrics/use-panels-in-steps';
 import { AlertAnnouncer } from '../alerts/AlertAnnouncer';
 import { AlertList } from '../alerts/AlertList';
 import { AlertToasts } from '../alerts/AlertToasts';
+import { useEnvironment } from '../shared/environment';
 import { usePaused } from '../shared/redraw-context';
 import { useDashboard } from '../shared/store-context';
 import { Toolbar } from '../toolbar/Toolbar';
@@ -22,7 +24,10 @@ import { useToastShortcut } from '../alerts/use-toast-shortcut';
  * `useRealtimeConnection`. Needs the providers of `DashboardProviders` above it.
  */
 export function Dashboard({ notice }: { notice?: string | undefined }) {
-  const names = useDashboard((s) => s.seriesNames);
+  const names = usePanelsInSteps(
+    useDashboard((s) => s.seriesNames),
+    useEnvironment().frames,
+  );
   const [paused] = usePaused();
   const { t, locale } = useI18n();
   useResendPendingAcks();

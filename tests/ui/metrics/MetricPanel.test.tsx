@@ -5,6 +5,7 @@ import { applyEvents } from '../../../src/store';
 import { Dashboard } from '../../../src/ui/shell/Dashboard';
 import { Toolbar } from '../../../src/ui/toolbar/Toolbar';
 import { MetricPanel } from '../../../src/ui/metrics/MetricPanel';
+import { PANELS_PER_FRAME } from '../../../src/ui/metrics/use-panels-in-steps';
 import { connectionFixture, metricsEvent } from '../../support/fixtures';
 import { advance, lineOf, pointsOf, push, pushHistory } from '../../support/dashboard';
 import { renderDashboard } from '../../support/render';
@@ -68,6 +69,25 @@ describe('the dashboard', () => {
       'active_vehicles',
     ]);
   });
+  it('adds a flood of new metrics a step per frame, never all in one commit', async () => {
+    const { store } = renderDashboard(<Dashboard />);
+    const names = Array.from({ length: 50 }, (_, i) => `flood_${i}`);
+    act(() =>
+      applyEvents(store, [metricsEvent(names.map((name) => ({ name, ts: T0, value: 1 })))], null),
+    );
+    const count = () => document.querySelectorAll('[data-metric]').length;
+    await advance(16);
+    expect(count()).toBe(PANELS_PER_FRAME);
+    await advance(16);
+    expect(count()).toBe(2 * PANELS_PER_FRAME);
+    await advance(16);
+    expect(count()).toBe(50);
+    // In the order of first arrival, as when they come one by one.
+    expect(document.querySelector('[data-metric]:last-of-type')).toHaveAttribute(
+      'data-metric',
+      'flood_49',
+    );
+  }, 20_000);
 });
 
 describe('MetricPanel', () => {
@@ -231,6 +251,43 @@ describe('MetricPanel', () => {
       previous = current;
     }
     expect(redrawn).toBeGreaterThanOrEqual(9);
+  });
+
+  it('mounts its chart only once the panel has come into view', async () => {
+    const observers: { callback: IntersectionObserverCallback }[] = [];
+    class FakeObserver {
+      constructor(readonly callback: IntersectionObserverCallback) {
+        observers.push(this);
+      }
+      observe() {}
+      disconnect() {}
+    }
+    const { store } = renderDashboard(<MetricPanel name="t" />, {
+      environment: {
+        IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
+      },
+    });
+    const visible = (isIntersecting: boolean) =>
+      act(() =>
+        observers[observers.length - 1]!.callback(
+          [{ isIntersecting } as IntersectionObserverEntry],
+          {} as IntersectionObserver,
+        ),
+      );
+    push(store, 't', T0, 1);
+    push(store, 't', T0 + 1_000, 2);
+    await advance(300);
+    visible(false);
+    await advance(300);
+    expect(metric('t').querySelector('.recharts-wrapper')).toBeNull();
+    expect(metric('t').querySelector('.panel__number')).toHaveTextContent('2');
+    visible(true);
+    await advance(300);
+    expect(pointsOf('t')).toBe(2);
+    // Out of view again, the chart stays mounted (it only stops redrawing).
+    visible(false);
+    await advance(300);
+    expect(pointsOf('t')).toBe(2);
   });
 
   it('does not redraw while off screen, and redraws when scrolled back into view', async () => {
