@@ -1,8 +1,9 @@
 import type { RealtimeClient, RealtimeEvent } from '../realtime';
+import type { FrameSource } from './frames';
 import { applyEvents, type DashboardStore, type DashboardStoreOptions } from './dashboard-store';
 
-/** Runs `flush` soon; returns a cancel. The browser's is one animation frame. */
-export type FlushScheduler = (flush: () => void) => () => void;
+/** Runs `flush` soon; returns a cancel. The browser's is one animation frame (`frameScheduler`). */
+export type FlushScheduler = FrameSource;
 
 /**
  * Feeds a store from a realtime client, one commit per batch however fast the socket is. Returns
@@ -49,36 +50,3 @@ export function bindClientToStore(
     if (pending.length > 0) flush();
   };
 }
-
-/**
- * One animation frame, with a timer as a backstop: a hidden tab gets no frames, and the batch
- * must not grow for as long as the tab stays hidden.
- */
-export const frameScheduler: FlushScheduler = (flush) => {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    globalThis.cancelAnimationFrame?.(frame);
-    globalThis.clearTimeout(timer);
-    flush();
-  };
-  const frame = globalThis.requestAnimationFrame?.(run) ?? 0;
-  const timer = globalThis.setTimeout(run, 250);
-  return () => {
-    done = true;
-    globalThis.cancelAnimationFrame?.(frame);
-    globalThis.clearTimeout(timer);
-  };
-};
-
-/** Flushes in a microtask: for tests and for contexts with no frames. */
-export const microtaskScheduler: FlushScheduler = (flush) => {
-  let cancelled = false;
-  queueMicrotask(() => {
-    if (!cancelled) flush();
-  });
-  return () => {
-    cancelled = true;
-  };
-};

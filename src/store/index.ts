@@ -9,7 +9,15 @@ export type {
   ErrorEntry,
   SeriesEntry,
 } from './dashboard-store';
-export { bindClientToStore, frameScheduler, microtaskScheduler } from './bind-client';
+export { bindClientToStore } from './bind-client';
+export {
+  animationFrames,
+  frameScheduler,
+  microtaskScheduler,
+  timerFrames,
+  withBackstop,
+} from './frames';
+export type { FrameSource } from './frames';
 export type { FlushScheduler } from './bind-client';
 export { NO_DATA_PROBLEMS, STORE_PROBLEM_KINDS } from './data-problems';
 export type { DataProblemKind, DataProblems, StoreProblemKind } from './data-problems';

@@ -8,7 +8,7 @@ import {
 } from '../../src/store';
 import { DashboardProviders } from '../../src/ui/shell/DashboardProviders';
 import { defaultEnvironment, type UiEnvironment } from '../../src/ui/shared/environment';
-import { timerFrames } from '../../src/ui/shared/redraw-scheduler';
+import { timerFrames } from '../../src/store';
 
 /**
  * A deterministic environment for component tests: English, frames on a timer (driven by fake

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { DEFAULT_CATALOG, type MetricCatalog } from './metric-catalog';
-import { animationFrames, type FrameSource } from './redraw-scheduler';
+import { animationFrames, type FrameSource } from '../../store';
 import type { Severity } from '../../realtime';
 
 /**

@@ -1,3 +1,5 @@
+import type { FrameSource } from '../../store';
+
 /**
  * Paces chart redraws. A recharts redraw of a 1k-point chart costs ~10 ms here, so the data
  * flows into the store at full rate while charts redraw a few times a second at most: each
@@ -6,8 +8,7 @@
  * the number of charts, never on the message rate.
  */
 
-/** Calls `callback` on the next frame; returns a cancel. The browser's is requestAnimationFrame. */
-export type FrameSource = (callback: () => void) => () => void;
+export type { FrameSource };
 
 /** What a chart gives the scheduler. */
 export type Drawable = {
@@ -114,22 +115,4 @@ export class RedrawScheduler {
     }
     if (waiting > 0) this.wake();
   }
-}
-
-/** requestAnimationFrame where there is one; a 16 ms timer elsewhere. */
-export const animationFrames: FrameSource = (callback) => {
-  if (typeof globalThis.requestAnimationFrame === 'function') {
-    const handle = globalThis.requestAnimationFrame(() => callback());
-    return () => globalThis.cancelAnimationFrame(handle);
-  }
-  const handle = globalThis.setTimeout(callback, 16);
-  return () => globalThis.clearTimeout(handle);
-};
-
-/** Frames on a timer: deterministic under fake timers. */
-export function timerFrames(intervalMs = 16): FrameSource {
-  return (callback) => {
-    const handle = globalThis.setTimeout(callback, intervalMs);
-    return () => globalThis.clearTimeout(handle);
-  };
 }
