@@ -20,7 +20,7 @@ export type AppProps = {
   /** The backend as the operator is told (main.tsx passes the resolved config); by default, `baseUrl` as a backend of the page's own. */
   backend?: BackendView;
   notice?: string | undefined;
-  createClient?: ClientFactory;
+  createClient: ClientFactory;
   /** Tools shown beside the dashboard (the QA panel in mock mode). */
   tools?: ReactNode;
   /** What this operator did and chose; by default kept in localStorage across reloads, marks per backend origin. */

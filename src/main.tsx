@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { backendHost, resolveBackend } from './app/config';
 import { debugHandle } from './app/debug-handle';
-import { browserClientFactory, workerClientFactory } from './app/client-factories';
+import { workerClientFactory } from './app/client-factories';
 import { createDashboardStore } from './store';
 
 async function main() {
@@ -39,7 +39,7 @@ async function main() {
   const createClient =
     config.engine === 'worker'
       ? workerClientFactory(config.timing)
-      : browserClientFactory(config.timing);
+      : (await import('./app/page-client-factory')).browserClientFactory(config.timing);
   createRoot(root).render(
     <StrictMode>
       <App

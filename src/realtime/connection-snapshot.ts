@@ -1,7 +1,8 @@
-import type { ConnectionSnapshot } from './client';
+import type { ConnectionSnapshot, RealtimeOptions } from './client';
 import { badgeStatus } from './connection-state';
 import { ERROR_KINDS, type ErrorKind } from './error-kinds';
-import type { MachineContext } from './machine-types';
+import { initialContext, type MachineContext } from './machine-types';
+import { resolveOptions } from './options';
 import type { Outgoing } from './outgoing';
 import type { Stream } from './stream';
 
@@ -43,5 +44,37 @@ export function connectionSnapshot(
     queued: outgoing.queued,
     resyncing: stream.resyncing,
     topics: [...outgoing.topics],
+  };
+}
+
+/**
+ * The snapshot of an engine that has not started, made without one: the page's proxy in front
+ * of a Web Worker shows it until the worker answers, and must not carry the engine in its bundle.
+ */
+export function idleSnapshot(options: RealtimeOptions): ConnectionSnapshot {
+  const resolved = resolveOptions(options);
+  const machine = initialContext(resolved.machine);
+  const errors = noErrors();
+  return {
+    state: machine.state,
+    status: badgeStatus(machine.state),
+    transport: machine.transport,
+    attempt: machine.attempt,
+    nextRetryAt: null,
+    lastClose: machine.lastClose,
+    stopReason: machine.stopReason,
+    latencyMs: machine.latencyMs,
+    messagesReceived: 0,
+    duplicatesDropped: 0,
+    lastMessageAt: machine.lastFrameAt,
+    errors,
+    errorCount: 0,
+    sessionId: machine.sessionId,
+    epoch: null,
+    lastSeq: null,
+    heartbeatMs: machine.heartbeatMs,
+    queued: 0,
+    resyncing: false,
+    topics: [...new Set(resolved.topics)],
   };
 }

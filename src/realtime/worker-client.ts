@@ -1,6 +1,6 @@
 import type { ConnectionSnapshot, RealtimeClient } from './client';
 import { applyRequest, ClientFacade } from './client-facade';
-import { RealtimeEngine } from './engine';
+import { idleSnapshot } from './connection-snapshot';
 import { quietSignals, type Signals } from './environment';
 import type { OutgoingMessage } from './protocol';
 import type {
@@ -30,6 +30,8 @@ export class WorkerRealtimeClient extends ClientFacade {
   private asked: PageToWorker[] = [];
   /** The engine on the page that took over from a worker that never started. */
   private fallen: RealtimeClient | null = null;
+  /** Failing over: the page engine is being made (perhaps loaded). */
+  private failing = false;
 
   /**
    * @param fallback makes the engine to run on the page instead when the worker never starts (its
@@ -40,14 +42,13 @@ export class WorkerRealtimeClient extends ClientFacade {
     private readonly port: MessagePortLike,
     private readonly options: WorkerEngineOptions,
     private readonly signals: Signals = quietSignals,
-    private readonly fallback?: () => RealtimeClient,
+    private readonly fallback?: () => RealtimeClient | Promise<RealtimeClient>,
   ) {
     super();
-    // An engine that never starts does no I/O: it only supplies the idle snapshot.
-    this.snapshot = new RealtimeEngine(options).getSnapshot();
+    this.snapshot = idleSnapshot(options);
     port.onmessage = (event) => this.receive(event.data as WorkerToPage);
     port.onerror = () => {
-      if (!this.answered) this.failOver();
+      if (!this.answered) void this.failOver();
     };
   }
 
@@ -111,10 +112,14 @@ export class WorkerRealtimeClient extends ClientFacade {
   }
 
   /** The worker never came up: run the same engine on the page, as asked so far. */
-  private failOver(): void {
-    if (this.disposed || this.fallen || !this.fallback) return;
+  private async failOver(): Promise<void> {
+    if (this.disposed || this.fallen || this.failing || !this.fallback) return;
+    this.failing = true;
     console.warn('[pulseboard] the realtime worker did not start; running the engine on the page');
-    const engine = this.fallback();
+    // The page engine may be loaded on demand (it is not in the first load); what the page asks
+    // meanwhile keeps queueing in `asked`, as it did for the worker.
+    const engine = await this.fallback();
+    if (this.disposed) return engine.dispose();
     this.fallen = engine;
     engine.listen((event) => this.emit(event));
     if (this.started) engine.start();

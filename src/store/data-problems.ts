@@ -1,4 +1,5 @@
-import { ERROR_KINDS, type ConnectionSnapshot, type ErrorKind } from '../realtime';
+import type { ConnectionSnapshot } from '../realtime';
+import { ERROR_KINDS, type ErrorKind } from '../realtime/error-kinds';
 import { MAX_RECENT_ERRORS } from './limits';
 
 /** What the store itself refuses or drops, beside what the realtime client counts. */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startMockServer } from '../../mocks/node';
 import {
   createRealtimeClient,
+  RealtimeEngine,
   hostRealtimeEngine,
   WorkerRealtimeClient,
   quietSignals,
@@ -9,6 +10,7 @@ import {
   type RealtimeEvent,
 } from '../../src/realtime';
 import { manualSignals } from './harness';
+import { idleSnapshot } from '../../src/realtime/connection-snapshot';
 
 /** Two connected ports, delivering structured clones asynchronously like a real Worker. */
 function portPair() {
@@ -189,5 +191,13 @@ describe('realtime engine in a Web Worker', () => {
     expect(fallback).not.toHaveBeenCalled();
     expect(withFallback.getSnapshot().state).toBe('live');
     withFallback.dispose();
+  });
+
+  it("shows an unstarted engine's snapshot until the worker answers, without making an engine", () => {
+    const options = { baseUrl: 'http://127.0.0.1:9', topics: ['metrics', 'product:42'] };
+    expect(idleSnapshot(options)).toEqual(new RealtimeEngine(options).getSnapshot());
+    expect(idleSnapshot({ baseUrl: 'http://127.0.0.1:9' })).toEqual(
+      new RealtimeEngine({ baseUrl: 'http://127.0.0.1:9' }).getSnapshot(),
+    );
   });
 });

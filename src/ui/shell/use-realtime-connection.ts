@@ -5,9 +5,7 @@ import {
   type DashboardStore,
   type FlushScheduler,
 } from '../../store';
-import { browserClientFactory, type ClientFactory } from '../../app/client-factories';
-
-const defaultFactory = browserClientFactory();
+import type { ClientFactory } from '../../app/client-factories';
 
 /**
  * Owns the realtime client for as long as the component is mounted. The client is created in
@@ -17,7 +15,7 @@ const defaultFactory = browserClientFactory();
 export function useRealtimeConnection(
   store: DashboardStore,
   baseUrl: string,
-  createClient: ClientFactory = defaultFactory,
+  createClient: ClientFactory,
   schedule: FlushScheduler = frameScheduler,
 ): void {
   useEffect(() => {

@@ -97,6 +97,13 @@ describe('code splitting', () => {
     expect([...reached.keys()].map(relative)).not.toContain(relative(METRIC_CHART));
   });
 
+  it('keeps the page engine out of the first load: the default worker engine needs only its proxy', () => {
+    const reached = [...firstLoad(ENTRY).keys()].map(relative);
+    expect(reached).toContain('realtime/worker-client.ts');
+    expect(reached).not.toContain('realtime/engine.ts');
+    expect(reached).not.toContain('realtime/machine.ts');
+  });
+
   it('loads the chart module, which holds recharts, only through a dynamic import from the metric panel', () => {
     const panel = importsOf(METRIC_PANEL);
     expect(panel.dynamic.map((specifier) => resolve(METRIC_PANEL, specifier))).toContain(
