@@ -254,26 +254,7 @@ describe('MetricPanel', () => {
   });
 
   it('mounts its chart only once the panel has come into view', async () => {
-    const observers: { callback: IntersectionObserverCallback }[] = [];
-    class FakeObserver {
-      constructor(readonly callback: IntersectionObserverCallback) {
-        observers.push(this);
-      }
-      observe() {}
-      disconnect() {}
-    }
-    const { store } = renderDashboard(<MetricPanel name="t" />, {
-      environment: {
-        IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
-      },
-    });
-    const visible = (isIntersecting: boolean) =>
-      act(() =>
-        observers[observers.length - 1]!.callback(
-          [{ isIntersecting } as IntersectionObserverEntry],
-          {} as IntersectionObserver,
-        ),
-      );
+    const { store, visible } = renderWithViewport();
     push(store, 't', T0, 1);
     push(store, 't', T0 + 1_000, 2);
     await advance(300);
@@ -291,26 +272,7 @@ describe('MetricPanel', () => {
   });
 
   it('does not redraw while off screen, and redraws when scrolled back into view', async () => {
-    const observers: { callback: IntersectionObserverCallback }[] = [];
-    class FakeObserver {
-      constructor(readonly callback: IntersectionObserverCallback) {
-        observers.push(this);
-      }
-      observe() {}
-      disconnect() {}
-    }
-    const { store } = renderDashboard(<MetricPanel name="t" />, {
-      environment: {
-        IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
-      },
-    });
-    const visible = (isIntersecting: boolean) =>
-      act(() =>
-        observers[observers.length - 1]!.callback(
-          [{ isIntersecting } as IntersectionObserverEntry],
-          {} as IntersectionObserver,
-        ),
-      );
+    const { store, visible } = renderWithViewport();
     push(store, 't', T0, 1);
     push(store, 't', T0 + 1_000, 2);
     await advance(300);
@@ -383,3 +345,26 @@ describe('MetricPanel', () => {
     expect(metric('t').querySelector('.panel__stale')).toHaveTextContent('Not live: last data');
   });
 });
+
+/** A panel under a fake IntersectionObserver; `visible` says whether it is in view. */
+function renderWithViewport() {
+  const observers: { callback: IntersectionObserverCallback }[] = [];
+  class FakeObserver {
+    constructor(readonly callback: IntersectionObserverCallback) {
+      observers.push(this);
+    }
+    observe() {}
+    disconnect() {}
+  }
+  const { store } = renderDashboard(<MetricPanel name="t" />, {
+    environment: { IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver },
+  });
+  const visible = (isIntersecting: boolean) =>
+    act(() =>
+      observers[observers.length - 1]!.callback(
+        [{ isIntersecting } as IntersectionObserverEntry],
+        {} as IntersectionObserver,
+      ),
+    );
+  return { store, visible };
+}
