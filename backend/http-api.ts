@@ -10,6 +10,12 @@ import { handleClientMessage } from './stream';
  */
 
 const MAX_POLL_BATCH = 500;
+/**
+ * Characters of messages in one poll answer. The client reads an HTTP body no further than 1 MiB
+ * (docs/protocol.md); even at 3 UTF-8 bytes a character this stays under it, and what does not
+ * fit comes with the next poll.
+ */
+export const MAX_POLL_CHARS = 340_000;
 /** Longest a long poll is held, whatever the client asks. */
 const MAX_POLL_WAIT_MS = 30_000;
 /** Most client messages one send may carry. */
@@ -68,8 +74,22 @@ export async function poll(
     });
   }
   if (state.epoch !== epoch) after = 0;
-  const messages = state.faults.halfOpen ? [] : state.messagesAfter(after).slice(0, MAX_POLL_BATCH);
+  const messages = state.faults.halfOpen ? [] : withinPollBudget(state.messagesAfter(after));
   return { status: 200, body: { epoch: state.epoch, messages } };
+}
+
+/** The first messages that fit one answer; always at least one, so a poll never stalls. */
+function withinPollBudget<T>(messages: readonly T[]): T[] {
+  const out: T[] = [];
+  let used = 0;
+  for (const message of messages) {
+    if (out.length === MAX_POLL_BATCH) break;
+    const size = JSON.stringify(message).length;
+    if (out.length > 0 && used + size > MAX_POLL_CHARS) break;
+    used += size;
+    out.push(message);
+  }
+  return out;
 }
 
 /** Client messages over HTTP: one ClientMessage or an array of them. */
