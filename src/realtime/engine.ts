@@ -1,13 +1,15 @@
 import { attemptTimer, endAttempt, newAttempt, type Attempt } from './attempt';
-import type { ConnectionSnapshot, RealtimeOptions } from './client';
+import type { ConnectionSnapshot, RealtimeEvent, RealtimeOptions } from './client';
 import { ClientFacade } from './client-facade';
 import { connectionSnapshot, noErrors, type ErrorCounts } from './connection-snapshot';
 import { realtimeEnvironment, type Environment } from './environment';
 import type { ErrorKind } from './error-kinds';
 import { HttpApi } from './http-api';
 import { initialContext, transition } from './machine';
+import { MAX_METRIC_NAMES } from './limits';
 import { deliveryRoute } from './machine-rules';
 import type { Effect, MachineContext, MachineEvent, SocketRole, TimerName } from './machine-types';
+import { NameGate } from './name-gate';
 import { NamedTimers } from './named-timers';
 import { resolveOptions, type ResolvedOptions } from './options';
 import { Outgoing } from './outgoing';
@@ -47,6 +49,7 @@ export class RealtimeEngine extends ClientFacade {
   private readonly timerFired = (name: TimerName) => this.dispatch({ type: 'timer', name });
   private unwatchSignals: (() => void)[] = [];
   private readonly errors: ErrorCounts = noErrors();
+  private readonly names = new NameGate();
   private snapshot: ConnectionSnapshot | null = null;
   private disposed = false;
 
@@ -218,7 +221,7 @@ export class RealtimeEngine extends ClientFacade {
 
   private streamHost(): StreamHost {
     return {
-      emit: (event) => this.emit(event),
+      emit: (event) => this.emitData(event),
       countError: (kind, detail, count) => this.countError(kind, detail, count),
       changed: () => this.changed(),
       touched: () => void (this.snapshot = null),
@@ -279,6 +282,18 @@ export class RealtimeEngine extends ClientFacade {
       signals.onOnlineChange((online) => this.dispatch({ type: 'network', online })),
       signals.onVisible(() => this.dispatch({ type: 'visible' })),
     ];
+  }
+
+  /** Data from the stream, past the gate on distinct metric names. */
+  private emitData(event: RealtimeEvent): void {
+    const { event: admitted, refusal } = this.names.admit(event);
+    if (refusal && refusal.names > 0) {
+      const { names, samples, first } = refusal;
+      const more = names > 1 ? ` and ${names - 1} more new names` : '';
+      const detail = `${first.slice(0, 80)}${more}: ${samples} samples refused, more than ${MAX_METRIC_NAMES} distinct metric names`;
+      this.countError('series_limit', detail, names);
+    }
+    this.emit(admitted);
   }
 
   /** `count`: how many items the one event stands for (a batch reports once per kind). */

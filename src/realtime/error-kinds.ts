@@ -17,7 +17,9 @@ export type ErrorKind =
   /** The outgoing queue was full; its oldest message was dropped. */
   | 'outbox_overflow'
   /** The WebSocket constructor threw: this context cannot use WebSocket at all. */
-  | 'websocket_unavailable';
+  | 'websocket_unavailable'
+  /** Samples of a metric name beyond `MAX_METRIC_NAMES` distinct names (counted once per name). */
+  | 'series_limit';
 
 export const ERROR_KINDS: readonly ErrorKind[] = [
   'invalid_json',
@@ -37,4 +39,5 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   'ttl_clamped',
   'buffer_overflow',
   'http_oversized',
+  'series_limit',
 ];

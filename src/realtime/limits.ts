@@ -40,6 +40,17 @@ export const MAX_SNAPSHOT_SAMPLES = 200_000;
 /** Alerts kept from one snapshot (the last listed). */
 export const MAX_SNAPSHOT_ALERTS = 10_000;
 
+/**
+ * Distinct metric names passed on to the dashboard (`name-gate.ts`); samples of further names are
+ * refused at the edge. A real deployment shows tens of panels.
+ */
+export const MAX_METRIC_NAMES = 1_000;
+/**
+ * Refused names remembered so each is counted once. Beyond it, a refused name not remembered
+ * counts again each message it appears in (an overcount, never unbounded memory).
+ */
+export const MAX_REFUSED_NAMES_TRACKED = 10_000;
+
 // ---------------------------------------------------------------- bytes
 
 /** Poll answers, session starts and every other HTTP body but the snapshot: the frame cap. */

@@ -1,3 +1,4 @@
+import { MAX_METRIC_NAMES } from '../realtime/limits';
 import { WINDOW_MINUTES } from './operator-store';
 
 /**
@@ -10,7 +11,7 @@ import { WINDOW_MINUTES } from './operator-store';
  * Distinct metric names kept. A real deployment shows tens of panels; a backend that invents
  * names (30,000 in ten frames froze a tab at 5 GB) gets its new names refused beyond this.
  */
-export const MAX_SERIES = 1_000;
+export const MAX_SERIES = MAX_METRIC_NAMES;
 
 /** Points kept per series: 15 minutes at 10 samples/s. Allocated as the series fills. */
 export const SERIES_CAPACITY = 9_000;

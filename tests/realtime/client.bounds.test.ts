@@ -75,6 +75,23 @@ describe('realtime client: what it bounds and refuses', () => {
     expect(s.client.getSnapshot().state).toBe('live');
   });
 
+  it('refuses samples of metric names beyond the distinct-name limit before they reach the page', async () => {
+    s = scriptedClient();
+    const socket = await s.goLive();
+    const flood = Array.from({ length: 1_200 }, (_, i) => ({ name: `m${i}`, ts: 1, value: i }));
+    socket.receive({ type: 'metrics', seq: 1, samples: flood });
+    socket.receive({ type: 'metrics', seq: 2, samples: [...flood.slice(1_100), flood[0]] });
+    const [first, second] = s.messages();
+    expect(first?.type === 'metrics' && first.samples).toHaveLength(1_000);
+    expect(second?.type === 'metrics' && second.samples.map((x) => x.name)).toEqual(['m0']);
+    // 200 new names, each counted once although the second message brought 100 of them back.
+    expect(s.errors().series_limit).toBe(200);
+    expect(s.errorEvents('series_limit')).toEqual([
+      'm1000 and 199 more new names: 200 samples refused, more than 1000 distinct metric names',
+    ]);
+    expect(s.client.getSnapshot().lastSeq).toBe(2);
+  });
+
   it('keeps the good samples of a metrics message with one bad sample', async () => {
     s = scriptedClient();
     const socket = await s.goLive();
