@@ -7,7 +7,7 @@ import {
   type DashboardStore,
   type OperatorStore,
 } from './store';
-import { LEGACY_OPERATOR_KEY, operatorKey } from './store/operator-persistence';
+import { LEGACY_OPERATOR_KEY, operatorKey, prefsKey } from './store/operator-persistence';
 import { BackendProvider, type BackendView } from './ui/shared/backend-context';
 import { Dashboard } from './ui/shell/Dashboard';
 import { DashboardProviders } from './ui/shell/DashboardProviders';
@@ -51,6 +51,8 @@ export function App({
         storage: browserStorage(),
         // Acks and dismissals belong to the backend they were made against.
         key: operatorKey(originOf(baseUrl)),
+        // So are the operator's choices: what deserves a toast depends on the backend.
+        prefsKey: prefsKey(originOf(baseUrl)),
         // Marks from before they were kept per backend most likely belong to the deployment's
         // own: a backend reached by a link does not inherit them.
         ...(view.foreign ? {} : { legacyKey: LEGACY_OPERATOR_KEY }),

@@ -10,6 +10,8 @@ export type {
   SeriesEntry,
 } from './dashboard-store';
 export { bindClientToStore } from './bind-client';
+export { catalogState, NO_CATALOG } from './catalog';
+export type { CatalogState } from './catalog';
 export {
   animationFrames,
   frameScheduler,
@@ -41,5 +43,14 @@ export type {
   StatusFilter,
   WindowMinutes,
 } from './operator-store';
+export {
+  atLeast,
+  DEFAULT_NOTIFY,
+  QUIET_MINUTES,
+  quietActive,
+  SEVERITIES,
+  shouldToast,
+} from './notify-prefs';
+export type { NotifyPrefs, QuietMinutes } from './notify-prefs';
 export { alertView } from './alert-status';
 export type { AlertView } from './alert-status';

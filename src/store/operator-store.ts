@@ -14,12 +14,20 @@ import {
   type Marks,
   type PersistedOperator,
 } from './operator-persistence';
+import {
+  DEFAULT_NOTIFY,
+  QUIET_MINUTES,
+  readNotifyPrefs,
+  type NotifyPrefs,
+  type QuietMinutes,
+} from './notify-prefs';
 
 /**
  * What this operator did and chose, kept across page reloads (zustand's persist middleware):
  * which alerts they acknowledged, which toasts they dismissed, and their view preferences.
  * Separate from the dashboard store, which holds only what the server said and is rebuilt from
- * a snapshot on every load. Marks belong to one backend (`key`); view choices are shared.
+ * a snapshot on every load. Marks belong to one backend (`key`); the operator's choices to the
+ * backend `prefsKey` names (App gives each backend its own; without it, they are shared).
  */
 export type WindowMinutes = 1 | 5 | 15;
 export const WINDOW_MINUTES: readonly WindowMinutes[] = [1, 5, 15];
@@ -53,11 +61,20 @@ export type OperatorState = {
   acknowledged: Marks;
   /** Alert id -> when its toast was dismissed or left by itself, so a reload does not toast it again. */
   dismissed: Marks;
+  /** Alert id -> when a system notification was raised for it: a replay never raises another. */
+  notified: Marks;
   prefs: OperatorPrefs;
+  /** How this operator wants to be told about alerts (toasts, notifications, sound, quiet). */
+  notify: NotifyPrefs;
   storageProblem: StorageProblem | null;
   acknowledge(id: string, at: number): void;
   dismiss(ids: readonly string[], at: number): void;
+  markNotified(ids: readonly string[], at: number): void;
   setPrefs(patch: Partial<OperatorPrefs>): void;
+  setNotify(patch: Partial<Omit<NotifyPrefs, 'quietUntil'>>): void;
+  /** Mute non-critical toasts for `minutes` from now (store clock); other lengths are refused. */
+  startQuiet(minutes: QuietMinutes): void;
+  endQuiet(): void;
 };
 
 export type OperatorStore = StoreApi<OperatorState>;
@@ -67,13 +84,13 @@ export type OperatorStoreOptions = {
   storage?: StateStorage | null;
   /** Storage key of this backend's marks (default `pulseboard:operator`; see `operatorKey`). */
   key?: string;
-  /** Storage key of the view choices every backend shares (default `pulseboard:prefs`). */
+  /** Storage key of this operator's choices (default `pulseboard:prefs`, shared; see `prefsKey`). */
   prefsKey?: string;
   /** A version-1 blob to adopt while `key` is empty: give it for the deployment's own backend only. */
   legacyKey?: string;
   /** Marks kept per kind (default 1000); the oldest go first, so storage stays small. */
   capacity?: number;
-  /** Client clock for `storageProblem.at` (default `Date.now`). */
+  /** Client clock for `storageProblem.at` and quiet periods (default `Date.now`). */
   now?: () => number;
 };
 
@@ -87,7 +104,7 @@ export const DEFAULT_PREFS: OperatorPrefs = {
 const SEVERITY_FILTERS: readonly SeverityFilter[] = ['all', 'critical', 'warning', 'info'];
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'open', 'acknowledged', 'resolved'];
 
-type Persisted = PersistedOperator<OperatorPrefs>;
+type Persisted = PersistedOperator<OperatorPrefs, NotifyPrefs>;
 
 export function createOperatorStore(options: OperatorStoreOptions = {}): OperatorStore {
   const capacity = options.capacity ?? 1_000;
@@ -97,13 +114,28 @@ export function createOperatorStore(options: OperatorStoreOptions = {}): Operato
   ): OperatorState => ({
     acknowledged: emptyMarks(),
     dismissed: emptyMarks(),
+    notified: emptyMarks(),
     prefs: DEFAULT_PREFS,
+    notify: DEFAULT_NOTIFY,
     storageProblem: null,
     acknowledge: (id, at) =>
       set((state) => ({ acknowledged: withMarks(state.acknowledged, [id], at, capacity) })),
     dismiss: (ids, at) =>
       set((state) => ({ dismissed: withMarks(state.dismissed, ids, at, capacity) })),
+    markNotified: (ids, at) =>
+      set((state) => ({ notified: withMarks(state.notified, ids, at, capacity) })),
     setPrefs: (patch) => set((state) => ({ prefs: { ...state.prefs, ...patch } })),
+    setNotify: (patch) =>
+      set((state) => ({
+        notify: { ...state.notify, ...patch, quietUntil: state.notify.quietUntil },
+      })),
+    startQuiet: (minutes) =>
+      set((state) =>
+        QUIET_MINUTES.includes(minutes)
+          ? { notify: { ...state.notify, quietUntil: now() + minutes * 60_000 } }
+          : {},
+      ),
+    endQuiet: () => set((state) => ({ notify: { ...state.notify, quietUntil: null } })),
   });
 
   if (!options.storage) return createStore<OperatorState>()(creator);
@@ -130,11 +162,12 @@ export function createOperatorStore(options: OperatorStoreOptions = {}): Operato
       reporting = false;
     }
   };
-  const storage = splitStorage<OperatorPrefs>(
+  const storage = splitStorage<OperatorPrefs, NotifyPrefs>(
     options.storage,
     {
       marks: options.key ?? LEGACY_OPERATOR_KEY,
       prefs: options.prefsKey ?? PREFS_KEY,
+      sharedPrefs: PREFS_KEY,
       legacy: options.legacyKey,
     },
     report,
@@ -147,13 +180,15 @@ export function createOperatorStore(options: OperatorStoreOptions = {}): Operato
       partialize: (state): Partial<Persisted> => ({
         acknowledged: state.acknowledged,
         dismissed: state.dismissed,
+        notified: state.notified,
         prefs: state.prefs,
+        notify: state.notify,
       }),
       // v1 kept the same fields in one blob (splitStorage reads it); a newer version may have
       // changed or added fields: either way keep every field that still checks out, so an
       // upgrade or a rollback costs no acks.
-      migrate: (persisted) => sanitize(persisted, capacity),
-      merge: (persisted, current) => ({ ...current, ...sanitize(persisted, capacity) }),
+      migrate: (persisted) => sanitize(persisted, capacity, now()),
+      merge: (persisted, current) => ({ ...current, ...sanitize(persisted, capacity, now()) }),
     }),
   );
   created.store = store;
@@ -182,13 +217,17 @@ export function browserStorage(): StateStorage | null {
   }
 }
 
-function sanitize(value: unknown, capacity: number): Partial<Persisted> {
+function sanitize(value: unknown, capacity: number, at: number): Partial<Persisted> {
   if (!isRecord(value)) return {};
   const out: Partial<Persisted> = {};
   const acknowledged = readMarks(value.acknowledged, capacity);
   if (acknowledged) out.acknowledged = acknowledged;
   const dismissed = readMarks(value.dismissed, capacity);
   if (dismissed) out.dismissed = dismissed;
+  const notified = readMarks(value.notified, capacity);
+  if (notified) out.notified = notified;
+  const notify = readNotifyPrefs(value.notify, at);
+  if (notify) out.notify = notify;
   if (isRecord(value.prefs)) {
     const p = value.prefs;
     out.prefs = {

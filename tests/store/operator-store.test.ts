@@ -113,7 +113,7 @@ describe('operator store: marks per backend, versions and failing storage', () =
     expect(store.getState().prefs).toMatchObject({ windowMinutes: 15, locale: 'ko' });
     // Written back in the new layout at once, so the next load reads version 2.
     expect(JSON.parse(storage.data.get(key) ?? 'null')).toEqual({
-      state: { acknowledged: { a1: 1_000 }, dismissed: { a2: 2_000 } },
+      state: { acknowledged: { a1: 1_000 }, dismissed: { a2: 2_000 }, notified: {} },
       version: OPERATOR_STORAGE_VERSION,
     });
     // The old blob stays for a rollback to the version that reads it.
