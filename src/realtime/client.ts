@@ -6,6 +6,7 @@ import type { Environment } from './environment';
 import type { ErrorKind } from './error-kinds';
 import type { CloseInfo, Transport } from './machine-types';
 import type { DataMessage, OutgoingMessage, ServerSnapshot } from './protocol';
+import type { SharingInfo } from './shared-protocol';
 
 /**
  * The realtime client's public contract: what the app holds (`RealtimeClient`), what it hears
@@ -44,6 +45,8 @@ export type ConnectionSnapshot = Readonly<{
   queued: number;
   resyncing: boolean;
   topics: readonly string[];
+  /** How this tab shares the connection with the browser's other tabs (set by shared clients). */
+  sharing?: SharingInfo;
 }>;
 
 export type RealtimeEvent =
@@ -90,6 +93,8 @@ export type RealtimeOptions = {
    * before its `welcome`: beyond it that data is dropped and a snapshot follows the welcome.
    */
   resyncBufferBytes?: number;
+  /** Where to resume the stream from (a shared engine taking over from another tab's). */
+  resumeFrom?: Readonly<{ epoch: string | null; lastSeq: number | null }>;
 };
 
 /**

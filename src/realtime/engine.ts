@@ -69,6 +69,11 @@ export class RealtimeEngine extends ClientFacade {
       maxMessages: this.opts.resyncBufferLimit,
       maxBytes: this.opts.resyncBufferBytes,
     });
+    // A new leader tab continues where its tab had read: the first hello resumes, no snapshot.
+    if (options.resumeFrom) {
+      this.stream.epoch = options.resumeFrom.epoch;
+      this.stream.lastSeq = options.resumeFrom.lastSeq;
+    }
     const dispatch = (event: MachineEvent) => this.dispatch(event);
     this.sockets = new SocketTransport(
       this.env.createWebSocket,
