@@ -48,8 +48,29 @@ export type PingMessage = { type: 'ping'; ts: number };
 export type PongMessage = { type: 'pong'; ts: number };
 export type ErrorMessage = { type: 'error'; code: string; message: string };
 
+// The catalogue (v1.1): what the metrics and topics are. Label maps come out of validation
+// without a prototype (or as own properties only): a locale key is looked up with Object.hasOwn.
+export type LocaleText = Readonly<Record<string, string>>;
+export type OperatingLimits = { low?: number; high?: number; warnLow?: number; warnHigh?: number };
+export type SpcLimits = { cl: number; ucl: number; lcl: number; usl?: number; lsl?: number };
+export type MetricInfo = {
+  name: string;
+  label?: string;
+  labels?: LocaleText;
+  unit?: string;
+  decimals?: number;
+  limits?: OperatingLimits;
+  spc?: SpcLimits;
+  topic?: string;
+  group?: string;
+};
+export type TopicInfo = { id: string; label?: string; labels?: LocaleText; default?: boolean };
+export type Catalog = { metrics: MetricInfo[]; topics: TopicInfo[] };
+export type CatalogMessage = { type: 'catalog'; seq: number } & Catalog;
+
 /** Messages that carry `seq` and so belong to the ordered stream of an epoch. */
-export type DataMessage = MetricsMessage | AlertMessage | AlertUpdateMessage | StatusMessage;
+export type DataMessage =
+  MetricsMessage | AlertMessage | AlertUpdateMessage | StatusMessage | CatalogMessage;
 
 export type ServerMessage = WelcomeMessage | DataMessage | PingMessage | PongMessage | ErrorMessage;
 
@@ -73,11 +94,19 @@ export type ServerSnapshot = {
   seq: number;
   samples: Sample[];
   alerts: Alert[];
+  /** v1.1; absent from a v1 server. */
+  catalog?: Catalog;
 };
 
 export type PollResponse = { epoch: string; messages: ServerMessage[] };
 
-export const DATA_MESSAGE_TYPES = ['metrics', 'alert', 'alert_update', 'status'] as const;
+export const DATA_MESSAGE_TYPES = [
+  'metrics',
+  'alert',
+  'alert_update',
+  'status',
+  'catalog',
+] as const;
 
 export function isDataMessage(message: ServerMessage): message is DataMessage {
   return (DATA_MESSAGE_TYPES as readonly string[]).includes(message.type);

@@ -27,6 +27,7 @@ import {
 } from './limits';
 import { clip, describeEvent, errorText, requireSample, safely } from './input-guards';
 import { RingBuffer } from './ring-buffer';
+import { catalogState, NO_CATALOG, type CatalogState } from './catalog';
 
 export type { AlertHistoryItem } from './alert-bounds';
 export type { ErrorEntry } from './data-problems';
@@ -73,6 +74,8 @@ export type DashboardState = {
   recentErrors: readonly ErrorEntry[];
   /** Everything refused or dropped so far, by kind (the client's counts and the store's). */
   dataProblems: DataProblems;
+  /** What the backend says its metrics and topics are (v1.1); `known: false` from a v1 one. */
+  catalog: CatalogState;
   /** How many store commits happened (a diagnostic for the benchmark and tests). */
   commits: number;
   commands: Commands;
@@ -106,6 +109,7 @@ export function createDashboardStore(): DashboardStore {
     banner: null,
     recentErrors: [],
     dataProblems: NO_DATA_PROBLEMS,
+    catalog: NO_CATALOG,
     commits: 0,
     commands: noCommands,
   }));
@@ -140,6 +144,7 @@ export function applyEvents(
   /** Alerts new in this batch, oldest first. */
   const arrived: string[] = [];
   let banner = state.banner;
+  let catalog: CatalogState | null = null;
   const touched = new Set<string>();
 
   const attempt = (kind: StoreProblemKind, what: () => string, apply: () => void) => {
@@ -284,6 +289,8 @@ export function applyEvents(
   const applyEvent = (event: RealtimeEvent) => {
     switch (event.type) {
       case 'reset':
+        // A snapshot without a catalogue (v1) keeps the one already received.
+        if (event.snapshot.catalog) catalog = catalogState(event.snapshot.catalog);
         resetFromSnapshot(event.snapshot);
         break;
       case 'message': {
@@ -301,7 +308,7 @@ export function applyEvents(
           updateAlert(message.id, message.status, message.by);
         else if (message.type === 'status') {
           banner = { level: message.level, message: message.message, at: now() };
-        }
+        } else if (message.type === 'catalog') catalog = catalogState(message);
         break;
       }
       case 'error':
@@ -361,6 +368,7 @@ export function applyEvents(
     ...(seriesNames ? { seriesNames } : {}),
     ...(alerts ? { alerts } : {}),
     ...(alertIds ? { alertIds } : {}),
+    ...(catalog ? { catalog } : {}),
     ...(tally.empty ? {} : { recentErrors: tally.recentErrors(state.recentErrors) }),
     dataProblems,
     banner,

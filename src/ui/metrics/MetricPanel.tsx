@@ -4,7 +4,9 @@ import { chartSummary, signed, trendLabel } from './chart-summary';
 import { downsampleMinMax } from './downsample';
 import { useEnvironment } from '../shared/environment';
 import { decimalsOf, formatClock, formatNumber } from '../i18n/format';
-import { breachedLimit, metricLabel, unitLabel, type Limit } from '../shared/metric-catalog';
+import { breachedLimit, type Limit } from '../shared/metric-catalog';
+import { useMetricInfo } from '../shared/use-metric-info';
+import { limitText } from '../topics/catalog-messages';
 import { useOperator } from '../shared/operator-context';
 import { usePaused, useRedrawScheduler } from '../shared/redraw-context';
 import type { ChartHandle } from '../shared/redraw-scheduler';
@@ -109,8 +111,9 @@ export function MetricPanel({ name }: { name: string }) {
   const [chartRef, size] = useElementSize<HTMLDivElement>(FALLBACK_SIZE);
   const panelRef = useRef<HTMLElement | null>(null);
   const windowMs = windowMinutes * 60_000;
-  const limits =
-    (Object.hasOwn(env.catalog, name) ? env.catalog[name]?.limits : undefined) ?? NO_LIMITS;
+  // The backend's description over the built-in defaults (labels, unit, decimals, limits).
+  const info = useMetricInfo(name);
+  const limits = info.limits;
 
   const [frame, setFrame] = useState(() =>
     drawFrame(store.getState().series.get(name), windowMs, size.width, limits),
@@ -168,15 +171,20 @@ export function MetricPanel({ name }: { name: string }) {
       handle.current = null;
     };
   }, [scheduler, store, name, limits, env.IntersectionObserver]);
-  const unit = unitLabel(env.catalog, name, locale, frame.unit);
+  const unit = info.unit ?? frame.unit;
   const limitLabels = useMemo(
     () =>
       limits.map((limit) =>
-        t.limit[limit.kind](`${formatNumber(limit.value, locale)}${unit ? ` ${unit}` : ''}`),
+        limitText(
+          t,
+          locale,
+          limit,
+          `${formatNumber(limit.value, locale)}${unit ? ` ${unit}` : ''}`,
+        ),
       ),
     [limits, t, locale, unit],
   );
-  const label = metricLabel(env.catalog, name, locale);
+  const label = info.label;
   const { current, start } = frame;
   const breach = current ? breachedLimit(limits, current.value) : null;
   const breachIndex = breach ? limits.indexOf(breach) : -1;
