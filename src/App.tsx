@@ -8,6 +8,8 @@ import {
   type OperatorStore,
 } from './store';
 import { LEGACY_OPERATOR_KEY, operatorKey, prefsKey } from './store/operator-persistence';
+import { createLayoutStore, layoutKey, type LayoutStore } from './store/layout-store';
+import { LayoutProvider } from './ui/layout/layout-context';
 import { BackendProvider, type BackendView } from './ui/shared/backend-context';
 import { Dashboard } from './ui/shell/Dashboard';
 import { DashboardProviders } from './ui/shell/DashboardProviders';
@@ -27,6 +29,8 @@ export type AppProps = {
   operatorStore?: OperatorStore;
   /** Clock, frames, observers and UI configuration; the browser's by default. */
   environment?: UiEnvironment;
+  /** The panel layout; by default kept in localStorage across reloads, per backend origin. */
+  layoutStore?: LayoutStore;
 };
 
 export function App({
@@ -37,6 +41,7 @@ export function App({
   createClient,
   tools,
   operatorStore,
+  layoutStore,
   environment,
 }: AppProps) {
   useRealtimeConnection(store, baseUrl, createClient);
@@ -59,10 +64,17 @@ export function App({
       }),
   );
   const [env] = useState(() => environment ?? defaultEnvironment());
+  const [layout] = useState(
+    () =>
+      layoutStore ??
+      createLayoutStore({ storage: browserStorage(), key: layoutKey(originOf(baseUrl)) }),
+  );
   return (
     <BackendProvider backend={view}>
       <DashboardProviders store={store} operator={operator} environment={env}>
-        <Dashboard notice={notice} />
+        <LayoutProvider store={layout}>
+          <Dashboard notice={notice} />
+        </LayoutProvider>
         {tools}
       </DashboardProviders>
     </BackendProvider>

@@ -5,14 +5,11 @@ import { Toaster } from 'react-hot-toast';
 import './dashboard.css';
 import { ConnectionBadge } from '../connection/ConnectionBadge';
 import { DataProblems } from '../connection/DataProblems';
-import { MetricPanel } from '../metrics/MetricPanel';
-import { usePanelsInSteps } from '../metrics/use-panels-in-steps';
+import { PanelGrid } from '../layout/PanelGrid';
 import { AlertAnnouncer } from '../alerts/AlertAnnouncer';
 import { AlertList } from '../alerts/AlertList';
 import { AlertToasts } from '../alerts/AlertToasts';
-import { useEnvironment } from '../shared/environment';
 import { usePaused } from '../shared/redraw-context';
-import { useDashboard } from '../shared/store-context';
 import { Toolbar } from '../toolbar/Toolbar';
 import { useResendPendingAcks } from '../alerts/use-alerts';
 import { useEscapeClosesDetails } from '../shared/use-escape-closes-details';
@@ -24,10 +21,6 @@ import { useToastShortcut } from '../alerts/use-toast-shortcut';
  * `useRealtimeConnection`. Needs the providers of `DashboardProviders` above it.
  */
 export function Dashboard({ notice }: { notice?: string | undefined }) {
-  const names = usePanelsInSteps(
-    useDashboard((s) => s.seriesNames),
-    useEnvironment().frames,
-  );
   const [paused] = usePaused();
   const { t, locale } = useI18n();
   useResendPendingAcks();
@@ -56,11 +49,7 @@ export function Dashboard({ notice }: { notice?: string | undefined }) {
         <DataProblems />
       </header>
       <main className="app__main">
-        <section className="metrics" aria-label={t.metrics}>
-          {names.map((name) => (
-            <MetricPanel key={name} name={name} />
-          ))}
-        </section>
+        <PanelGrid />
         <AlertList />
       </main>
       <AlertToasts />

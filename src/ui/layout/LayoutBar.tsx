@@ -1,0 +1,84 @@
+import type { RefObject } from 'react';
+import { useStore } from 'zustand';
+import type { LayoutStore } from '../../store/layout-store';
+import { useEnvironment } from '../shared/environment';
+import { metricLabel } from '../shared/metric-catalog';
+import { useI18n } from '../i18n/use-i18n';
+import { LAYOUT_MESSAGES } from './layout-messages';
+import '../shared/controls.css';
+
+/**
+ * Above the panels: the hidden panels (with their count) to show again, and a reset to the
+ * server's order with nothing hidden. Also the polite live region that reads out each change.
+ */
+export function LayoutBar({
+  store,
+  hidden,
+  announcement,
+  summaryRef,
+  onShow,
+  onReset,
+}: {
+  store: LayoutStore;
+  hidden: readonly string[];
+  announcement: string;
+  summaryRef: RefObject<HTMLElement | null>;
+  onShow: (name: string) => void;
+  onReset: () => void;
+}) {
+  const { locale } = useI18n();
+  const { catalog } = useEnvironment();
+  const failures = useStore(store, (s) => s.storageFailures);
+  const m = LAYOUT_MESSAGES[locale];
+  return (
+    <div className="layout-bar" role="group" aria-label={m.layoutControls}>
+      <details className="layout-hidden" data-count={hidden.length}>
+        <summary ref={summaryRef} className="layout-hidden__summary" data-action="hidden-panels">
+          {m.hiddenPanels(hidden.length)}
+        </summary>
+        <div className="layout-hidden__list">
+          {hidden.length === 0 ? (
+            <p className="layout-hidden__empty">{m.noHiddenPanels}</p>
+          ) : (
+            <ul>
+              {hidden.map((name) => {
+                const label = metricLabel(catalog, name, locale);
+                return (
+                  <li key={name} className="layout-hidden__item">
+                    <span className="layout-hidden__name">{label}</span>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      data-action="show-panel"
+                      data-panel={name}
+                      aria-label={m.showPanel(label)}
+                      onClick={() => onShow(name)}
+                    >
+                      {m.show}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      </details>
+      <button
+        type="button"
+        className="button button--small button--quiet"
+        data-action="reset-layout"
+        onClick={onReset}
+      >
+        {m.resetLayout}
+      </button>
+      {failures > 0 && (
+        <p className="layout-bar__problem" data-testid="layout-storage-problem">
+          {m.storageFailed(failures)}
+        </p>
+      )}
+      <p className="visually-hidden" aria-live="polite" data-testid="layout-announcement">
+        {announcement}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { arrange, type MoveTo } from '../../store/layout';
+import { createLayoutStore } from '../../store/layout-store';
+import { MetricPanel } from '../metrics/MetricPanel';
+import { usePanelsInSteps } from '../metrics/use-panels-in-steps';
+import { useEnvironment } from '../shared/environment';
+import { metricLabel } from '../shared/metric-catalog';
+import { useDashboard } from '../shared/store-context';
+import { useI18n } from '../i18n/use-i18n';
+import { LayoutBar } from './LayoutBar';
+import { PanelGridContext, useProvidedLayoutStore, type PanelGridActions } from './layout-context';
+import { LAYOUT_MESSAGES } from './layout-messages';
+import './layout.css';
+
+/**
+ * The metric panels in the operator's order, hidden ones left out (not mounted: a hidden metric
+ * costs no chart and no redraws), with the layout controls above them. Each change is announced
+ * to screen readers, and focus stays on the control used (or moves to the hidden list when the
+ * control itself went away).
+ */
+export function PanelGrid() {
+  const provided = useProvidedLayoutStore();
+  const [own] = useState(() => (provided ? null : createLayoutStore()));
+  const store = provided ?? own;
+  if (!store) throw new Error('unreachable: a layout store is provided or created');
+  const layout = useStore(store, (s) => s.layout);
+  const names = useDashboard((s) => s.seriesNames);
+  const env = useEnvironment();
+  const { t, locale } = useI18n();
+  const arrangement = useMemo(() => arrange(names, layout), [names, layout]);
+  const shown = usePanelsInSteps(arrangement.visible, env.frames);
+  const [announcement, setAnnouncement] = useState('');
+  const hiddenSummary = useRef<HTMLElement | null>(null);
+  const pendingFocus = useRef<HTMLElement | null>(null);
+
+  // The actions read the latest values through a ref, so they stay the same functions.
+  const latest = useRef({ names, store, catalog: env.catalog, locale });
+  useLayoutEffect(() => {
+    latest.current = { names, store, catalog: env.catalog, locale };
+  });
+
+  useLayoutEffect(() => {
+    const element = pendingFocus.current;
+    pendingFocus.current = null;
+    // Moving a panel moves its DOM node, and a browser drops focus from a node it moves.
+    if (element?.isConnected && element !== element.ownerDocument.activeElement) element.focus();
+  });
+
+  const actions = useMemo<PanelGridActions>(() => {
+    const label = (name: string) => {
+      const { catalog, locale: current } = latest.current;
+      return metricLabel(catalog, name, current);
+    };
+    const messages = () => LAYOUT_MESSAGES[latest.current.locale];
+    return {
+      move(name: string, to: MoveTo, from: HTMLElement) {
+        const { store: current, names: all } = latest.current;
+        const before = current.getState().layout;
+        current.getState().move(name, all, to);
+        const after = current.getState().layout;
+        const visible = arrange(all, after).visible;
+        const position = visible.indexOf(name) + 1;
+        const say = after === before ? messages().alreadyThere : messages().moved;
+        setAnnouncement(say(label(name), position, visible.length));
+        if (after !== before) pendingFocus.current = from;
+      },
+      hide(name: string) {
+        const { store: current, names: all } = latest.current;
+        current.getState().hide(name, all);
+        setAnnouncement(messages().hidden(label(name)));
+        pendingFocus.current = hiddenSummary.current;
+      },
+    };
+  }, []);
+
+  const show = useCallback((name: string) => {
+    const { store: current, catalog, locale: now } = latest.current;
+    current.getState().show(name);
+    setAnnouncement(LAYOUT_MESSAGES[now].shown(metricLabel(catalog, name, now)));
+    pendingFocus.current = hiddenSummary.current;
+  }, []);
+  const reset = useCallback(() => {
+    latest.current.store.getState().reset();
+    setAnnouncement(LAYOUT_MESSAGES[latest.current.locale].layoutReset);
+  }, []);
+
+  return (
+    <section className="metrics" aria-label={t.metrics}>
+      <LayoutBar
+        store={store}
+        hidden={arrangement.hidden}
+        announcement={announcement}
+        summaryRef={hiddenSummary}
+        onShow={show}
+        onReset={reset}
+      />
+      <PanelGridContext.Provider value={actions}>
+        {shown.map((name) => (
+          <MetricPanel key={name} name={name} />
+        ))}
+      </PanelGridContext.Provider>
+    </section>
+  );
+}
