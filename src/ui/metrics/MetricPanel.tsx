@@ -15,6 +15,7 @@ import { useElementSize } from '../shared/use-element-size';
 import { useI18n } from '../i18n/use-i18n';
 import { useSettledText } from '../shared/use-settled-text';
 import { useStaleness } from './use-staleness';
+import { PanelArrange } from '../layout/PanelArrange';
 import { valueAxis, type ValueAxis } from './value-axis';
 import './metrics.css';
 
@@ -213,6 +214,7 @@ export function MetricPanel({ name }: { name: string }) {
     >
       <header className="panel__header">
         <h2 className="panel__title">{label}</h2>
+        <PanelArrange name={name} label={label} />
         <p className={`panel__value${breach ? ' panel__value--breach' : ''}`}>
           <span className="panel__number">
             {current ? formatNumber(current.value, locale, frame.decimals) : '–'}
