@@ -1,15 +1,19 @@
-import type { Alert, DataMessage, Sample } from '../src/realtime/protocol';
+import type { Alert, Sample } from '../src/realtime/protocol';
 import {
   NO_FAULTS,
   systemClock,
   type BackendClock,
+  type BackendMessage,
   type BackendFaults,
   type BackendOptions,
   type BackendStats,
   type Peer,
   type PublishListener,
 } from './backend-types';
+import { defaultCatalog, type WireCatalog } from './catalog';
 import { MetricFeed } from './feed';
+import { QualityLine } from './quality-line';
+import { seededRandom } from './random';
 import { SessionTable, type SessionEnd } from './session-table';
 
 /** One WebSocket connection as the backend sees it. */
@@ -50,13 +54,20 @@ export class BackendState {
   readonly opts: Settings;
   readonly sessions: SessionTable;
   readonly feed: MetricFeed;
+  readonly quality: QualityLine;
+  /** What the backend says its metrics are; `null` speaks protocol v1 (no catalogue at all). */
+  catalog: WireCatalog | null = defaultCatalog();
+  /** Whether the product topics' quality lines produce samples (a v1 server has none). */
+  qualityOn = true;
+  /** When the quality lines measure next (backend clock). */
+  nextQualityAt = -Infinity;
 
   epoch: string;
   seq = 0;
   /** Data messages still to be lost in transit over WebSocket (see `withhold`). */
   toWithhold = 0;
   readonly publishListeners = new Set<PublishListener>();
-  log: DataMessage[] = [];
+  log: BackendMessage[] = [];
   readonly alerts = new Map<string, Alert>();
   readonly series = new Map<string, Sample[]>();
   readonly peers = new Set<PeerState>();
@@ -81,6 +92,7 @@ export class BackendState {
       snapshotSamples: options.snapshotSamples ?? 480,
       sessionTtlMs: options.sessionTtlMs ?? 3_600_000,
       maxSessions: options.maxSessions ?? 10_000,
+      qualityEveryMs: options.qualityEveryMs ?? 1_000,
     };
     this.sessions = new SessionTable(
       this.clock,
@@ -90,6 +102,9 @@ export class BackendState {
     );
     this.epoch = this.newId('e');
     this.feed = new MetricFeed(this.random);
+    // Its own stream, seeded from the backend's: the cold-chain walk stays as it was, and a
+    // seeded backend still replays the same drifts.
+    this.quality = new QualityLine(seededRandom(Math.floor(this.random() * 2 ** 32)));
   }
 
   /** A timer that stop() clears. */
@@ -106,7 +121,7 @@ export class BackendState {
     return this.sessions.get(sessionId) !== undefined;
   }
 
-  messagesAfter(after: number): DataMessage[] {
+  messagesAfter(after: number): BackendMessage[] {
     const first = this.log.findIndex((message) => message.seq > after);
     return first === -1 ? [] : this.log.slice(first);
   }

@@ -1,4 +1,5 @@
 import type { DataMessage } from '../src/realtime/protocol';
+import type { CatalogMessage } from './catalog';
 
 /**
  * What the backend promises its adapters and callers: the clock it runs on, the peer interface a
@@ -62,6 +63,8 @@ export type BackendOptions = {
   sessionTtlMs?: number;
   /** Live sessions at most (default 10 000); starting one more evicts the oldest. */
   maxSessions?: number;
+  /** Interval of the product quality lines' measurements (default 1000). */
+  qualityEveryMs?: number;
 };
 
 /** What the backend has done, for tests, the QA panel and the reference server's control endpoint. */
@@ -84,10 +87,16 @@ export type BackendStats = {
 
 /** The settings a running backend may change (a scenario speeds up the heartbeat, say). */
 export type BackendTuning = Partial<
-  Pick<Required<BackendOptions>, 'heartbeatMs' | 'tickMs' | 'samplesPerTick' | 'alertEveryMs'>
+  Pick<
+    Required<BackendOptions>,
+    'heartbeatMs' | 'tickMs' | 'samplesPerTick' | 'alertEveryMs' | 'qualityEveryMs'
+  >
 >;
 
-export type PublishListener = (message: DataMessage) => void;
+/** Every sequenced message the backend sends: the v1 data messages and v1.1's `catalog`. */
+export type BackendMessage = DataMessage | CatalogMessage;
+
+export type PublishListener = (message: BackendMessage) => void;
 
 export const systemClock: BackendClock = {
   now: () => Date.now(),

@@ -2,7 +2,7 @@ import type { Sample } from '../src/realtime/protocol';
 import type { BackendState, Waiter } from './backend-state';
 import type { HttpReply } from './backend-types';
 import { toClientMessage } from './client-messages';
-import { handleClientMessage } from './stream';
+import { forSession, handleClientMessage, sampleTopic } from './stream';
 
 /**
  * The HTTP section of the backend: session start, snapshot, long poll and send, as replies an
@@ -35,9 +35,13 @@ export function startSession(state: BackendState): HttpReply {
 export function snapshot(state: BackendState, sessionId: string | null): HttpReply {
   if (state.faults.unavailable) return UNAVAILABLE;
   if (!state.validSession(sessionId)) return { status: 401, body: SESSION_INVALID };
+  const topics = state.sessions.get(sessionId)?.topics;
   const samples: Sample[] = [];
-  for (const list of state.series.values())
+  for (const [name, list] of state.series) {
+    const topic = sampleTopic(name);
+    if (topic !== undefined && !topics?.has(topic)) continue;
     samples.push(...list.slice(-state.opts.snapshotSamples));
+  }
   samples.sort((a, b) => a.ts - b.ts);
   return {
     status: 200,
@@ -46,6 +50,8 @@ export function snapshot(state: BackendState, sessionId: string | null): HttpRep
       seq: state.seq,
       samples,
       alerts: [...state.alerts.values()].slice(-SNAPSHOT_ALERTS),
+      // v1.1: the description of the metrics, so a resync brings it back; a v1 server has none.
+      ...(state.catalog ? { catalog: state.catalog } : {}),
     },
   };
 }
@@ -74,7 +80,14 @@ export async function poll(
     });
   }
   if (state.epoch !== epoch) after = 0;
-  const messages = state.faults.halfOpen ? [] : withinPollBudget(state.messagesAfter(after));
+  const messages = state.faults.halfOpen
+    ? []
+    : withinPollBudget(
+        state
+          .messagesAfter(after)
+          .slice(0, MAX_POLL_BATCH)
+          .map((message) => forSession(state, sessionId, message)),
+      );
   return { status: 200, body: { epoch: state.epoch, messages } };
 }
 

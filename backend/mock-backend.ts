@@ -1,9 +1,10 @@
-import type { Alert, DataMessage, Sample } from '../src/realtime/protocol';
+import type { Alert, Sample } from '../src/realtime/protocol';
 import { BackendState } from './backend-state';
 import {
   NO_FAULTS,
   type BackendClock,
   type BackendFaults,
+  type BackendMessage,
   type BackendOptions,
   type BackendStats,
   type BackendTuning,
@@ -12,6 +13,7 @@ import {
   type PeerHandle,
   type PublishListener,
 } from './backend-types';
+import type { WireCatalog } from './catalog';
 import { makeAlert } from './feed';
 import * as http from './http-api';
 import * as stream from './stream';
@@ -20,6 +22,7 @@ import * as websocket from './websocket';
 export type {
   BackendClock,
   BackendFaults,
+  BackendMessage,
   BackendOptions,
   BackendStats,
   BackendTuning,
@@ -117,8 +120,8 @@ export class MockBackend {
 
   /** The timings now in force (see `tune`). */
   get tuning(): Required<BackendTuning> {
-    const { heartbeatMs, tickMs, samplesPerTick, alertEveryMs } = this.state.opts;
-    return { heartbeatMs, tickMs, samplesPerTick, alertEveryMs };
+    const { heartbeatMs, tickMs, samplesPerTick, alertEveryMs, qualityEveryMs } = this.state.opts;
+    return { heartbeatMs, tickMs, samplesPerTick, alertEveryMs, qualityEveryMs };
   }
 
   /** Every fault off, latency zero; connections and sessions are left as they are. */
@@ -171,6 +174,11 @@ export class MockBackend {
       // Several samples per tick get their own timestamps, evenly spread over the tick.
       for (let i = samplesPerTick - 1; i >= 0; i--)
         samples.push(...state.feed.next(now - (i * tickMs) / samplesPerTick));
+      // The quality lines measure on their own clock, whatever pace the feed runs at.
+      if (state.qualityOn && now >= state.nextQualityAt) {
+        samples.push(...state.quality.next(now));
+        state.nextQualityAt = now + state.opts.qualityEveryMs;
+      }
       this.publishSamples(samples);
     }
     this.scheduleTick();
@@ -187,8 +195,40 @@ export class MockBackend {
   // ------------------------------------------------------------- the stream (stream.ts)
 
   /** Give a message the next seq, keep it for replay, and deliver it to every live client. */
-  publish(message: stream.DistributiveOmit<DataMessage, 'seq'>): DataMessage {
+  publish(message: stream.DistributiveOmit<BackendMessage, 'seq'>): BackendMessage {
     return stream.publish(this.state, message);
+  }
+
+  /** What the backend says its metrics are (v1.1); `null` when it speaks v1. */
+  get catalog(): WireCatalog | null {
+    return this.state.catalog;
+  }
+
+  /**
+   * Describe the metrics anew: a `catalog` message goes out and later snapshots carry it.
+   * `null` makes this a v1 server: snapshots carry none, and nothing is sent (v1 has no way to
+   * take a description back).
+   */
+  setCatalog(catalog: WireCatalog | null): BackendMessage | null {
+    if (catalog === null) {
+      this.state.catalog = null;
+      return null;
+    }
+    return stream.publishCatalog(this.state, catalog);
+  }
+
+  /** Whether the product topics' quality lines measure (a v1 server has none). */
+  get qualityLines(): boolean {
+    return this.state.qualityOn;
+  }
+
+  set qualityLines(on: boolean) {
+    this.state.qualityOn = on;
+  }
+
+  /** Every product process drifts off centre from its next measurement (a quality problem). */
+  driftQuality(): void {
+    this.state.quality.driftNow();
   }
 
   /** The next samples of the built-in feed at `ts`, continuing its random walk (not published). */
@@ -196,15 +236,15 @@ export class MockBackend {
     return this.state.feed.next(ts);
   }
 
-  publishSamples(samples: Sample[]): DataMessage {
+  publishSamples(samples: Sample[]): BackendMessage {
     return stream.publishSamples(this.state, samples);
   }
 
-  raiseAlert(alert: Alert): DataMessage {
+  raiseAlert(alert: Alert): BackendMessage {
     return stream.raiseAlert(this.state, alert);
   }
 
-  updateAlert(id: string, status: Alert['status'], by?: string): DataMessage | null {
+  updateAlert(id: string, status: Alert['status'], by?: string): BackendMessage | null {
     return stream.updateAlert(this.state, id, status, by);
   }
 

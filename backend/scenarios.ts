@@ -1,4 +1,5 @@
 import { floodAlerts } from './alert-flood';
+import { catalogChange, qualityDrift, v1 } from './catalog-scenarios';
 import { COLD_CHAIN_METRICS } from './feed';
 import { MALFORMED_KINDS, sendMalformed } from './malformed';
 import { defineScenario, type Scenario } from './scenario';
@@ -274,6 +275,9 @@ export const SCENARIOS: readonly Scenario[] = [
   slowNetwork,
   burst,
   halfOpen,
+  catalogChange,
+  v1,
+  qualityDrift,
 ];
 
 /** Scenarios by name, for parsing specs. */

@@ -1,9 +1,14 @@
-import type { Alert, ClientMessage, DataMessage, Sample } from '../src/realtime/protocol';
+import type { Alert, ClientMessage, Sample } from '../src/realtime/protocol';
 import type { BackendState, PeerState } from './backend-state';
+import type { BackendMessage } from './backend-types';
+import type { WireCatalog } from './catalog';
+import { QUALITY_TOPIC_OF } from './quality-line';
 
 /**
  * The stream section of the backend: every data message gets the next seq, is kept for replay
- * and goes to every welcomed connection; scripted loss and duplicates happen here too.
+ * and goes to every welcomed connection; scripted loss and duplicates happen here too. Samples
+ * of a product topic reach only the sessions subscribed to it: every session still gets every
+ * seq (its stream has no holes), with the samples it did not ask for left out.
  */
 
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -14,26 +19,63 @@ const MAX_ALERTS = 1_000;
 /** Give a message the next seq, keep it for replay, and deliver it to every live client. */
 export function publish(
   state: BackendState,
-  message: DistributiveOmit<DataMessage, 'seq'>,
-): DataMessage {
-  const full = { ...message, seq: ++state.seq } as DataMessage;
+  message: DistributiveOmit<BackendMessage, 'seq'>,
+): BackendMessage {
+  const full = { ...message, seq: ++state.seq } as BackendMessage;
   state.log.push(full);
   if (state.log.length > state.opts.retain)
     state.log.splice(0, state.log.length - state.opts.retain);
-  const text = JSON.stringify(full);
   if (state.toWithhold > 0) {
     // Lost in transit: logged (so replay, poll and snapshot have it) but never sent.
     state.toWithhold--;
     state.stats.withheld++;
   } else {
-    for (const peer of state.peers) if (peer.welcomed) state.deliver(peer, text);
+    sendToEach(state, full);
   }
   state.wakeAll();
   for (const listener of state.publishListeners) listener(full);
   return full;
 }
 
-export function publishSamples(state: BackendState, samples: Sample[]): DataMessage {
+/** Whether a sample travels on a topic, and so only to the sessions subscribed to it. */
+export function sampleTopic(name: string): string | undefined {
+  return QUALITY_TOPIC_OF.get(name);
+}
+
+/** `message` as `sessionId` may see it: samples of topics it has not subscribed to left out. */
+export function forSession(
+  state: BackendState,
+  sessionId: string | null,
+  message: BackendMessage,
+): BackendMessage {
+  if (message.type !== 'metrics' || !message.samples.some((s) => sampleTopic(s.name))) {
+    return message;
+  }
+  const topics = state.sessions.get(sessionId)?.topics;
+  const samples = message.samples.filter((s) => {
+    const topic = sampleTopic(s.name);
+    return topic === undefined || topics?.has(topic) === true;
+  });
+  return samples.length === message.samples.length ? message : { ...message, samples };
+}
+
+/** Deliver one message to every welcomed connection, each its own view of it. */
+function sendToEach(state: BackendState, message: BackendMessage): void {
+  const shared = JSON.stringify(message);
+  for (const peer of [...state.peers]) {
+    if (!peer.welcomed) continue;
+    const view = forSession(state, peer.sessionId, message);
+    state.deliver(peer, view === message ? shared : JSON.stringify(view));
+  }
+}
+
+/** A new description of the metrics replaces the old one and goes out as a `catalog` message. */
+export function publishCatalog(state: BackendState, catalog: WireCatalog): BackendMessage {
+  state.catalog = catalog;
+  return publish(state, { type: 'catalog', metrics: catalog.metrics, topics: catalog.topics });
+}
+
+export function publishSamples(state: BackendState, samples: Sample[]): BackendMessage {
   for (const sample of samples) {
     const list = state.series.get(sample.name) ?? [];
     list.push(sample);
@@ -44,7 +86,7 @@ export function publishSamples(state: BackendState, samples: Sample[]): DataMess
   return publish(state, { type: 'metrics', samples });
 }
 
-export function raiseAlert(state: BackendState, alert: Alert): DataMessage {
+export function raiseAlert(state: BackendState, alert: Alert): BackendMessage {
   state.alerts.set(alert.id, alert);
   if (state.alerts.size > MAX_ALERTS) {
     const oldest = state.alerts.keys().next().value;
@@ -58,7 +100,7 @@ export function updateAlert(
   id: string,
   status: Alert['status'],
   by?: string,
-): DataMessage | null {
+): BackendMessage | null {
   const alert = state.alerts.get(id);
   if (!alert) return null;
   state.alerts.set(id, { ...alert, status });
@@ -75,7 +117,7 @@ export function resend(state: BackendState, count: number): void {
   const again = state.log.slice(-Math.max(0, Math.floor(count)));
   for (const message of again) {
     state.stats.resent++;
-    sendRaw(state, JSON.stringify(message));
+    sendToEach(state, message);
   }
 }
 

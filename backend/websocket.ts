@@ -3,7 +3,7 @@ import type { BackendState, PeerState } from './backend-state';
 import type { Peer, PeerHandle } from './backend-types';
 import { toClientMessage } from './client-messages';
 import type { SessionEnd } from './session-table';
-import { handleClientMessage } from './stream';
+import { forSession, handleClientMessage } from './stream';
 
 /**
  * The WebSocket section of the backend: upgrades, the hello/welcome handshake with resume, the
@@ -125,7 +125,7 @@ function hello(
   );
   if (canResume) {
     for (const message of state.messagesAfter(hello.lastSeq ?? 0))
-      state.deliver(peer, JSON.stringify(message));
+      state.deliver(peer, JSON.stringify(forSession(state, peer.sessionId, message)));
   }
   peer.welcomed = true;
   schedulePing(state, peer);

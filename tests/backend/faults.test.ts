@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MockBackend, type Peer } from '../../backend/mock-backend';
 import { applyFault, isSendableCloseCode, parseFaultCommand } from '../../backend/faults';
 import { MALFORMED_KINDS, OVERSIZED_FRAME_BYTES } from '../../backend/malformed';
+import { QUALITY_TOPIC_OF } from '../../backend/quality-line';
 
 /** A welcomed connection that records what the backend does to it. */
 function connectPeer(backend: MockBackend) {
@@ -157,7 +158,10 @@ describe('the backend under scripted faults', () => {
   it('a new tickMs takes effect at once, and samplesPerTick spreads samples over the tick', async () => {
     const backend = new MockBackend({ tickMs: 1_000, firstAlertMs: 1e9 }).start();
     const sizes: number[] = [];
-    backend.onPublish((m) => m.type === 'metrics' && sizes.push(m.samples.length));
+    // The product quality lines measure on their own clock: only the feed's samples count here.
+    const feed = (m: { samples: { name: string }[] }) =>
+      m.samples.filter((s) => !QUALITY_TOPIC_OF.has(s.name)).length;
+    backend.onPublish((m) => m.type === 'metrics' && sizes.push(feed(m)));
     backend.tune({ tickMs: 10, samplesPerTick: 5 });
     await vi.advanceTimersByTimeAsync(30);
     expect(sizes).toEqual([20, 20, 20]);
