@@ -11,6 +11,8 @@ import type { Locale, Point } from '../../store';
 import { formatAxisNumber, formatClock } from '../i18n/format';
 import type { Limit } from '../shared/metric-catalog';
 import { timeTicks } from './time-ticks';
+import { InspectLayer } from './inspect/InspectLayer';
+import type { InspectStore } from './inspect/inspect-store';
 import type { ValueAxis } from './value-axis';
 
 /**
@@ -37,6 +39,8 @@ export type MetricChartProps = {
   /** Already-translated label per limit, same order as `limits`. */
   limitLabels: readonly string[];
   locale: Locale;
+  /** The panel's inspection (hover, keyboard); the chart draws its crosshair when given. */
+  inspect?: InspectStore;
 };
 
 const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 };
@@ -84,6 +88,7 @@ function MetricChart({
   limits,
   limitLabels,
   locale,
+  inspect,
 }: MetricChartProps) {
   const first = points[0]?.ts ?? 0;
   const last = points[points.length - 1]?.ts ?? 0;
@@ -167,6 +172,14 @@ function MetricChart({
         />
       ))}
       <SeriesLine points={points} timeDomain={timeDomain} valueDomain={valueDomain} />
+      {inspect && (
+        <InspectLayer
+          inspect={inspect}
+          points={points}
+          timeDomain={timeDomain}
+          valueDomain={valueDomain}
+        />
+      )}
     </LineChart>
   );
 }

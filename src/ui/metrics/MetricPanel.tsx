@@ -4,7 +4,7 @@ import { chartSummary, signed, trendLabel } from './chart-summary';
 import { downsampleMinMax } from './downsample';
 import { useEnvironment } from '../shared/environment';
 import { decimalsOf, formatClock, formatNumber } from '../i18n/format';
-import { breachedLimit, type Limit } from '../shared/metric-catalog';
+import type { Limit } from '../shared/metric-catalog';
 import { useMetricInfo } from '../shared/use-metric-info';
 import { limitText } from '../topics/catalog-messages';
 import { useOperator } from '../shared/operator-context';
@@ -15,6 +15,10 @@ import { useElementSize } from '../shared/use-element-size';
 import { useI18n } from '../i18n/use-i18n';
 import { useSettledText } from '../shared/use-settled-text';
 import { useStaleness } from './use-staleness';
+import { breachState, type Breach } from './breach';
+import { BreachNote } from './breach-note';
+import { InspectReadout } from './inspect/InspectReadout';
+import { useInspect } from './inspect/use-inspect';
 import { PanelArrange } from '../layout/PanelArrange';
 import { valueAxis, type ValueAxis } from './value-axis';
 import './metrics.css';
@@ -40,6 +44,8 @@ export type PanelFrame = {
   decimals: number;
   /** The chart's value axis: the points and the limits, on round bounds kept while they fit. */
   valueAxis: ValueAxis;
+  /** The limit the newest sample is beyond and since when (breach.ts), or null. */
+  breach: Breach<Limit> | null;
 };
 
 /**
@@ -63,6 +69,7 @@ export function drawFrame(
     unit: entry?.unit,
     decimals: 0,
     valueAxis: previous?.valueAxis ?? valueAxis([0, 1], true, null),
+    breach: null,
   };
   const buffer = entry?.buffer;
   const current = buffer?.last();
@@ -92,6 +99,7 @@ export function drawFrame(
     current,
     start: { ts: buffer.tsAt(from), value: buffer.valueAt(from) },
     valueAxis: valueAxis([min, max], decimals === 0, previous?.valueAxis ?? null),
+    breach: breachState(buffer, limits),
   };
 }
 
@@ -187,8 +195,8 @@ export function MetricPanel({ name }: { name: string }) {
   );
   const label = info.label;
   const { current, start } = frame;
-  const breach = current ? breachedLimit(limits, current.value) : null;
-  const breachIndex = breach ? limits.indexOf(breach) : -1;
+  const { breach } = frame;
+  const inspect = useInspect(frame.points);
   const summary = useSettledText(
     chartSummary({
       label,
@@ -210,6 +218,7 @@ export function MetricPanel({ name }: { name: string }) {
       className={`panel${stale.stale ? ' panel--stale' : ''}${paused ? ' panel--paused' : ''}`}
       data-metric={name}
       data-stale={stale.stale ? stale.reason : undefined}
+      data-breach={breach?.level}
       aria-label={label}
     >
       <header className="panel__header">
@@ -230,7 +239,7 @@ export function MetricPanel({ name }: { name: string }) {
           unit={unit}
           decimals={frame.decimals}
         />
-        {breach && <span className="panel__breach">{limitLabels[breachIndex]}</span>}
+        {breach && <BreachNote breach={breach} unit={unit} locale={locale} />}
       </div>
       {stale.stale && (
         <p className="panel__stale">
@@ -239,7 +248,13 @@ export function MetricPanel({ name }: { name: string }) {
           )}
         </p>
       )}
-      <div ref={chartRef} className="panel__chart" role="img" aria-label={summary}>
+      <div
+        ref={chartRef}
+        className="panel__chart"
+        role="img"
+        aria-label={summary}
+        {...inspect.chartProps}
+      >
         {frame.points.length === 0 ? (
           <div className="panel__placeholder">{t.waitingForData}</div>
         ) : !seen ? (
@@ -254,10 +269,18 @@ export function MetricPanel({ name }: { name: string }) {
               limits={limits}
               limitLabels={limitLabels}
               locale={locale}
+              inspect={inspect.store}
             />
           </Suspense>
         )}
       </div>
+      <InspectReadout
+        inspect={inspect.store}
+        ids={inspect.ids}
+        chartRef={chartRef}
+        unit={unit}
+        decimals={frame.decimals}
+      />
     </section>
   );
 }

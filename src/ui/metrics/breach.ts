@@ -5,7 +5,7 @@ import type { SeriesReader } from './downsample';
  * an operator across the room must see without reading the chart.
  *
  * Operating limits (max/min, and the catalogue's high/low) are alarms; warn limits
- * (warnHigh/warnLow) and control limits (ucl/lcl: the process left its usual spread, the
+ * (warnHigh/warnLow, kept by the catalogue as warnMax/warnMin) and control limits (ucl/lcl: the process left its usual spread, the
  * product is not yet out of spec) are warnings, as the chart already draws them.
  */
 export type BreachLevel = 'high' | 'low' | 'warn-high' | 'warn-low';
@@ -35,8 +35,10 @@ const RULES = new Map<string, Rule>([
   ['min', { upper: false, warn: false }],
   ['low', { upper: false, warn: false }],
   ['warnHigh', { upper: true, warn: true }],
+  ['warnMax', { upper: true, warn: true }],
   ['ucl', { upper: true, warn: true }],
   ['warnLow', { upper: false, warn: true }],
+  ['warnMin', { upper: false, warn: true }],
   ['lcl', { upper: false, warn: true }],
 ]);
 

@@ -67,6 +67,8 @@ describe('breach state', () => {
     expect(breachState(series([1]), limits)?.level).toBe('low');
     expect(breachState(series([503]), [{ kind: 'ucl', value: 502 }])?.level).toBe('warn-high');
     expect(breachState(series([497]), [{ kind: 'lcl', value: 498 }])?.level).toBe('warn-low');
+    expect(breachState(series([7.5]), [{ kind: 'warnMax', value: 7 }])?.level).toBe('warn-high');
+    expect(breachState(series([2.5]), [{ kind: 'warnMin', value: 3 }])?.level).toBe('warn-low');
   });
 
   it('names the tightest of two limits of one level, whose run began first', () => {
