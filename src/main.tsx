@@ -6,6 +6,7 @@ import { App } from './App';
 import { backendHost, resolveBackend } from './app/config';
 import { debugHandle } from './app/debug-handle';
 import { workerClientFactory } from './app/client-factories';
+import { shareChoiceFrom } from './app/sharing/share-mode';
 import { createDashboardStore } from './store';
 
 async function main() {
@@ -38,7 +39,7 @@ async function main() {
   );
   const createClient =
     config.engine === 'worker'
-      ? workerClientFactory(config.timing)
+      ? workerClientFactory(config.timing, shareChoiceFrom(location.search))
       : (await import('./app/page-client-factory')).browserClientFactory(config.timing);
   createRoot(root).render(
     <StrictMode>

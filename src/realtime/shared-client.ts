@@ -178,8 +178,10 @@ export class SharedRealtimeClient extends ClientFacade {
       this.position = { epoch: event.snapshot.epoch, lastSeq: event.snapshot.seq };
     } else if (event.type === 'message') {
       const { epoch, lastSeq } = this.position;
-      if (epoch !== null && lastSeq !== null && event.message.seq <= lastSeq) return false;
-      this.position = { epoch: epoch ?? this.connection.epoch, lastSeq: event.message.seq };
+      // Before its first snapshot, or past a gap, the tab waits for the catch-up the hub sends
+      // after its join (a batch broadcast to every tab can arrive first); never shown twice.
+      if (lastSeq === null || event.message.seq !== lastSeq + 1) return false;
+      this.position = { epoch, lastSeq: event.message.seq };
     } else if (event.type === 'connection') {
       this.backlog?.setEpoch(event.connection.epoch);
       this.shown = null;

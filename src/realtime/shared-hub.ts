@@ -20,6 +20,13 @@ export type HubOptions = {
   backlog?: BacklogLimits;
   /** What a new leader's tab had seen: the engine resumes from there, late tabs catch up from it. */
   seed?: BacklogSeed;
+  /**
+   * Sends one batch to every tab at once (a BroadcastChannel), instead of once per port: each
+   * tab then decodes each batch once, however many tabs there are.
+   */
+  broadcast?: (message: HubToTab) => void;
+  /** A tab is no longer counted: its relay may forget its port. */
+  forget?: (port: HubPort) => void;
 };
 
 type Tab = { topics: Set<string>; heardAt: number };
@@ -217,6 +224,7 @@ export class SharedEngineHub {
     const tab = this.tabs.get(port);
     if (!tab) return;
     this.tabs.delete(port);
+    this.options.forget?.(port);
     const unwanted = this.countTopics(tab.topics, -1);
     if (this.tabs.size === 0 && endIfLast) return this.stopEngine();
     if (unwanted.length > 0) this.client?.unsubscribe(unwanted);
@@ -240,6 +248,7 @@ export class SharedEngineHub {
     if (this.pending.length === 0 || !this.client) return;
     const message = this.batch(this.pending);
     this.pending = [];
+    if (this.options.broadcast) return this.options.broadcast(message);
     for (const port of this.tabs.keys()) this.post(port, message);
   }
 

@@ -62,7 +62,10 @@ function fakeTab(hub: SharedEngineHub) {
     port,
     received,
     say,
-    join(topics = ['metrics', 'alerts'], position: TabToHub & { type: 'join' }['position'] = null) {
+    join(
+      topics = ['metrics', 'alerts'],
+      position: Extract<TabToHub, { type: 'join' }>['position'] = null,
+    ) {
       say({ type: 'join', options: { baseUrl: 'http://b.test', topics }, online: true, position });
     },
     events: () =>

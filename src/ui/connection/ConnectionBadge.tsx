@@ -4,6 +4,7 @@ import type { Messages } from '../i18n/messages';
 import { useDashboard, useDashboardStore } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
 import { useNow } from '../shared/use-now';
+import { SharingDetail } from './SharingDetail';
 import '../shared/controls.css';
 import './connection.css';
 
@@ -72,6 +73,7 @@ export function ConnectionBadge() {
         {serverReason && <span className="badge__detail"> ({serverReason})</span>}
       </div>
       {connection && <ConnectionMeta />}
+      {connection && <SharingDetail />}
       {status !== 'live' && (
         <button
           type="button"
