@@ -27,6 +27,7 @@ import {
   type SessionStartResponse,
 } from './protocol';
 import { TextFitter, Tally, type ItemErrorKind } from './item-tally';
+import { toCatalog } from './validate-catalog';
 
 /**
  * The one place where untrusted input becomes typed protocol values. Nothing here throws:
@@ -195,6 +196,12 @@ export function toServerMessage(v: unknown): Accepted | Rejection {
       const text = fitter.fit(message, MAX_MESSAGE_CHARS, 'message');
       return accept({ type: 'status', seq, level, message: text });
     }
+    case 'catalog': {
+      const tally = new Tally();
+      const catalog = isSeq(v.seq) ? toCatalog(v, tally) : null;
+      if (!catalog) return bad('expected seq, metrics[] with a usable description, topics[]');
+      return accept({ type: 'catalog', seq: v.seq as number, ...catalog }, tally.rejections(where));
+    }
     case 'ping':
     case 'pong':
       if (!isNum(v.ts)) return bad('expected a numeric ts');
@@ -309,8 +316,11 @@ export function toSnapshot(v: unknown): Lenient<ServerSnapshot> | null {
   // A server lists oldest first: past the bound, the newest are the ones worth keeping.
   const samples = keepItems(list(v.samples), toSample, tally, 'sample', MAX_SNAPSHOT_SAMPLES, true);
   const alerts = keepItems(list(v.alerts), toAlert, tally, 'alert', MAX_SNAPSHOT_ALERTS, true);
+  // v1.1: a catalogue that is not one is refused alone; the dashboard keeps the one it had.
+  const catalog = isObj(v.catalog) ? toCatalog(v.catalog, tally) : null;
+  if (v.catalog !== undefined && !catalog) tally.add('invalid_shape', 'catalogue', 'unusable');
   return {
-    value: { epoch: v.epoch, seq: v.seq, samples, alerts },
+    value: { epoch: v.epoch, seq: v.seq, samples, alerts, ...(catalog ? { catalog } : {}) },
     rejected: tally.rejections('snapshot'),
   };
 }
