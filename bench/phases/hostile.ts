@@ -1,3 +1,4 @@
+import { cpuProfileWanted, startCpuProfile } from '../cpu-profile';
 import { HOSTILE_FRAME_BYTES } from '../hostile-frames';
 import { hold, max, percentile } from '../stats';
 import type { SubjectName, SubjectPage } from '../subject-page';
@@ -155,6 +156,9 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
     const stopHeap = sampleEvery(HEAP_EVERY_MS, () =>
       withTimeout(heapNow(page, workers), `${subject}: heap`),
     );
+    const stopProfile = cpuProfileWanted()
+      ? await startCpuProfile(page.cdp, `hostile-${subject.replace(/\W+/g, '-')}`)
+      : null;
     feed.setMode({ kind: 'hostile' });
     let seconds = 0;
     try {
@@ -166,6 +170,10 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
     const sent1 = feed.stats().hostile;
     await hold(settleSeconds * 1000);
     const [roundTrips, heaps] = await Promise.all([stopRoundTrips(), stopHeap()]);
+    if (stopProfile) {
+      ctx.log(`  ${subject}: main thread by self time, flood and quiet time:`);
+      for (const line of await stopProfile()) ctx.log(`    ${line}`);
+    }
     const cdp1 = await page.metrics();
     const appliedFrames = (await page.appliedSeq(ANSWER_TIMEOUT_MS)) - applied0;
     const waits = await withTimeout(
