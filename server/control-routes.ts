@@ -68,6 +68,8 @@ export function controlState(backend: MockBackend, scenarios: ScenarioRunner) {
     tuning: backend.tuning,
     scenario: formatScenarioSpec(scenarios.current.specs),
     phases: scenarios.current.phases,
+    // Which protocol the backend speaks now: the v1 scenario takes its catalogue away.
+    protocol: backend.catalog ? '1.1' : '1',
   };
 }
 
