@@ -18,7 +18,7 @@ const MAX_LINES = 400;
  */
 const UI_BASE = ['src/realtime', 'src/store', 'src/app'];
 const UI_FEATURE = [...UI_BASE, 'src/ui/shared', 'src/ui/i18n'];
-const UI_FEATURES = ['src/ui/connection', 'src/ui/metrics', 'src/ui/alerts', 'src/ui/toolbar'];
+const UI_FEATURES = ['src/ui/connection', 'src/ui/metrics', 'src/ui/alerts', 'src/ui/toolbar', 'src/ui/notify'];
 const ALLOWED: Record<string, readonly string[]> = {
   'src/realtime': [],
   'src/store': ['src/realtime'],

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import toast, { type Toast } from 'react-hot-toast';
 import type { Severity } from '../../realtime';
+import { shouldToast } from '../../store';
 import { ALERTS_PANEL_ID } from './AlertList';
 import { useEnvironment } from '../shared/environment';
 import { useOperator, useOperatorStore } from '../shared/operator-context';
@@ -112,13 +113,15 @@ export function AlertToasts() {
 
     const sync = () => {
       const state = store.getState();
-      const { dismissed } = operator.getState();
+      const { dismissed, notify } = operator.getState();
       // alertIds is newest first. In a burst the places go to critical alerts first, then to
       // the newest: the operator sees what matters and what is current; the rest are counted.
       const arrived: string[] = [];
       for (const id of state.alertIds) {
         if (known.has(id)) continue;
         known.add(id);
+        // Below the operator's threshold, or muted by a quiet period: listed, never toasted.
+        if (!shouldToast(notify, severityOf(id), now())) continue;
         if (isOpen(id) && ownValue(dismissed, id) === undefined) arrived.push(id);
       }
       // Days of uptime must not grow this set: the store keeps a bounded list of alerts, and an

@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { DEFAULT_CATALOG, type MetricCatalog } from './metric-catalog';
 import { animationFrames, type FrameSource } from '../../store';
 import type { Severity } from '../../realtime';
+import { browserNotifyPorts, type NotifyPorts } from '../../app/notifications';
 
 /**
  * What the dashboard takes from the outside world, injected so tests are deterministic: the
@@ -24,6 +25,8 @@ export type UiEnvironment = {
   toastLimit: number;
   /** How long a toast stays; `Infinity` means until acknowledged. */
   toastDurations: Readonly<Record<Severity, number>>;
+  /** System notifications, page attention, tab title and sound; absent: none of them. */
+  notify?: NotifyPorts;
 };
 
 /** The languages the browser asks for, best first; none outside a browser. */
@@ -45,6 +48,7 @@ export function defaultEnvironment(overrides: Partial<UiEnvironment> = {}): UiEn
     chartIntervalMs: 200,
     toastLimit: 4,
     toastDurations: { info: 6_000, warning: 15_000, critical: Number.POSITIVE_INFINITY },
+    notify: browserNotifyPorts(),
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { LOCALES, WINDOW_MINUTES, type Locale } from '../../store';
 import { BackendIdentity } from './BackendIdentity';
 import { LOCALE_NAMES } from '../i18n/messages';
@@ -9,9 +10,10 @@ import './toolbar.css';
 
 /**
  * The operator's view controls: chart window, pause/resume and language; beside them, which
- * backend the dashboard is watching (outside the toolbar role: it is not a control).
+ * backend the dashboard is watching (outside the toolbar role: it is not a control). `children`:
+ * controls of other features (the shell places them; features do not import each other).
  */
-export function Toolbar() {
+export function Toolbar({ children }: { children?: ReactNode }) {
   const windowMinutes = useOperator((s) => s.prefs.windowMinutes);
   const setPrefs = useOperator((s) => s.setPrefs);
   const [paused, setPaused] = usePaused();
@@ -60,6 +62,7 @@ export function Toolbar() {
             ))}
           </select>
         </label>
+        {children}
       </div>
     </>
   );
