@@ -145,11 +145,13 @@ describe('alert log recorder', () => {
 describe('alert log filters', () => {
   const entries: AlertLogEntry[] = [
     {
-      ...entry('k1', { severity: 'critical', title: 'Reefer 7 warm', source: 'dock-a' }),
+      ...entry('k1', { severity: 'critical', title: 'Reefer 7 warm' }),
+      source: 'dock-a',
       order: 3,
     },
     {
-      ...entry('k2', { severity: 'warning', message: '냉동 컨테이너 온도 상승', source: 'dock-b' }),
+      ...entry('k2', { severity: 'warning', message: '냉동 컨테이너 온도 상승' }),
+      source: 'dock-b',
       status: 'acknowledged',
       order: 2,
     },

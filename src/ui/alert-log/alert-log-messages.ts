@@ -1,0 +1,68 @@
+import type { Locale } from '../../store';
+
+export type AlertLogMessages = {
+  open: string;
+  title: string;
+  close: string;
+  search: string;
+  searchPlaceholder: string;
+  source: string;
+  allSources: string;
+  noSource: string;
+  showing: (shown: number, total: number) => string;
+  dropped: (n: number) => string;
+  empty: string;
+  noMatch: string;
+  exportCsv: string;
+  exportLabel: (n: number) => string;
+  exportFailed: string;
+  loading: string;
+  raised: string;
+  historyLabel: string;
+};
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export const ALERT_LOG_MESSAGES: Record<Locale, AlertLogMessages> = {
+  en: {
+    open: 'Alert log',
+    title: 'Alert log of this session',
+    close: 'Close',
+    search: 'Search',
+    searchPlaceholder: 'Title, message, source or id',
+    source: 'Source',
+    allSources: 'All',
+    noSource: '(none)',
+    showing: (shown, total) => `${count(shown)} of ${count(total)} alerts`,
+    dropped: (n) =>
+      `${count(n)} oldest ${n === 1 ? 'alert' : 'alerts'} dropped: the log keeps the newest 10,000.`,
+    empty: 'No alerts this session yet.',
+    noMatch: 'No alerts match the search and filters.',
+    exportCsv: 'Export CSV',
+    exportLabel: (n) => `Export the ${count(n)} shown ${n === 1 ? 'alert' : 'alerts'} as CSV`,
+    exportFailed: 'Export failed',
+    loading: 'Loading the alert log…',
+    raised: 'Raised',
+    historyLabel: 'Status history',
+  },
+  ko: {
+    open: '알림 기록',
+    title: '이번 세션의 알림 기록',
+    close: '닫기',
+    search: '검색',
+    searchPlaceholder: '제목, 메시지, 출처 또는 ID',
+    source: '출처',
+    allSources: '전체',
+    noSource: '(없음)',
+    showing: (shown, total) => `알림 ${count(total)}건 중 ${count(shown)}건`,
+    dropped: (n) => `오래된 알림 ${count(n)}건 삭제됨: 기록은 최신 10,000건을 보관합니다.`,
+    empty: '이번 세션에는 아직 알림이 없습니다.',
+    noMatch: '검색어와 필터에 맞는 알림이 없습니다.',
+    exportCsv: 'CSV 내보내기',
+    exportLabel: (n) => `표시된 알림 ${count(n)}건을 CSV로 내보내기`,
+    exportFailed: '내보내기 실패',
+    loading: '알림 기록을 불러오는 중…',
+    raised: '발생',
+    historyLabel: '상태 이력',
+  },
+};
