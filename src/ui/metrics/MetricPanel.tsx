@@ -20,6 +20,7 @@ import { BreachNote } from './breach-note';
 import { InspectReadout } from './inspect/InspectReadout';
 import { useInspect } from './inspect/use-inspect';
 import { PanelArrange } from '../layout/PanelArrange';
+import { ExportChartButton } from '../export/ExportChartButton';
 import { valueAxis, type ValueAxis } from './value-axis';
 import './metrics.css';
 
@@ -224,6 +225,7 @@ export function MetricPanel({ name }: { name: string }) {
       <header className="panel__header">
         <h2 className="panel__title">{label}</h2>
         <PanelArrange name={name} label={label} />
+        <ExportChartButton name={name} label={label} />
         <p className={`panel__value${breach ? ' panel__value--breach' : ''}`}>
           <span className="panel__number">
             {current ? formatNumber(current.value, locale, frame.decimals) : '–'}

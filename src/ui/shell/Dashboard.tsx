@@ -11,6 +11,7 @@ import { AlertList } from '../alerts/AlertList';
 import { AlertToasts } from '../alerts/AlertToasts';
 import { usePaused } from '../shared/redraw-context';
 import { Toolbar } from '../toolbar/Toolbar';
+import { AlertLogButton } from '../alert-log/AlertLogButton';
 import { useResendPendingAcks } from '../alerts/use-alerts';
 import { useEscapeClosesDetails } from '../shared/use-escape-closes-details';
 import { useI18n } from '../i18n/use-i18n';
@@ -34,7 +35,9 @@ export function Dashboard({ notice }: { notice?: string | undefined }) {
       <header className="app__header">
         <h1 className="app__title">{t.appTitle}</h1>
         <ConnectionBadge />
-        <Toolbar />
+        <Toolbar>
+          <AlertLogButton />
+        </Toolbar>
         {/* Notices inside the banner landmark, so a screen reader's landmark list reaches them. */}
         {notice && (
           <p className="notice" role="alert">
