@@ -144,6 +144,7 @@ const AlertRow = memo(function AlertRow({
           type="button"
           className="button button--small"
           onClick={() => onAcknowledge(alert.id)}
+          data-action="ack"
           aria-label={`${t.acknowledge}: ${alert.title}`}
         >
           {t.acknowledge}

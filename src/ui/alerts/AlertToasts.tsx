@@ -206,6 +206,7 @@ function AlertToast({
             type="button"
             className="button button--small"
             onClick={() => acknowledge(alertId)}
+            data-action="ack"
           >
             {text.acknowledge}
           </button>
