@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ClientFactory } from './app/client-factories';
 import { backendHost } from './app/config';
+import { syncOperatorAcrossTabs } from './app/sharing/operator-sync';
 import {
   browserStorage,
   createOperatorStore,
@@ -62,6 +63,12 @@ export function App({
         // own: a backend reached by a link does not inherit them.
         ...(view.foreign ? {} : { legacyKey: LEGACY_OPERATOR_KEY }),
       }),
+  );
+  // Marks made in another tab of this browser show here too; a store handed in is the caller's.
+  useEffect(
+    () =>
+      operatorStore ? undefined : syncOperatorAcrossTabs(operator, operatorKey(originOf(baseUrl))),
+    [operator, operatorStore, baseUrl],
   );
   const [env] = useState(() => environment ?? defaultEnvironment());
   const [layout] = useState(

@@ -140,6 +140,8 @@ export function AlertToasts() {
       overflow = [...held, ...overflow];
       // Acknowledged or resolved anywhere (here, another operator): its toast goes.
       for (const id of [...visible]) if (!isOpen(id)) leave(id, false);
+      // Dismissed in another tab: it leaves this one too.
+      for (const id of [...visible]) if (ownValue(dismissed, id) !== undefined) leave(id, false);
       if (overflowChanged || overflow.some((id) => !isOpen(id))) updateSummary();
     };
 
@@ -148,7 +150,9 @@ export function AlertToasts() {
       if (state.alertIds !== previous.alertIds || state.alerts !== previous.alerts) sync();
     });
     const offOperator = operator.subscribe((state, previous) => {
-      if (state.acknowledged !== previous.acknowledged) sync();
+      // Another tab's ack or dismissal arrives here too (app/sharing/operator-sync.ts).
+      if (state.acknowledged !== previous.acknowledged || state.dismissed !== previous.dismissed)
+        sync();
     });
     return () => {
       offStore();
