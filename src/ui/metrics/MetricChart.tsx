@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import {
   LineChart,
   ReferenceLine,
@@ -41,7 +41,11 @@ export type MetricChartProps = {
   locale: Locale;
   /** The panel's inspection (hover, keyboard); the chart draws its crosshair when given. */
   inspect?: InspectStore;
+  /** More drawing over the line (a control chart's lines and marks), from the chart's domains. */
+  overlay?: ((domains: ChartDomains) => ReactNode) | undefined;
 };
+
+export type ChartDomains = { time: readonly [number, number]; value: readonly [number, number] };
 
 const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 };
 const VALUE_AXIS_WIDTH = 56;
@@ -89,6 +93,7 @@ function MetricChart({
   limitLabels,
   locale,
   inspect,
+  overlay,
 }: MetricChartProps) {
   const first = points[0]?.ts ?? 0;
   const last = points[points.length - 1]?.ts ?? 0;
@@ -172,6 +177,7 @@ function MetricChart({
         />
       ))}
       <SeriesLine points={points} timeDomain={timeDomain} valueDomain={valueDomain} />
+      {overlay?.({ time: timeDomain, value: valueDomain })}
       {inspect && (
         <InspectLayer
           inspect={inspect}

@@ -22,6 +22,7 @@ import { useInspect } from './inspect/use-inspect';
 import { PanelArrange } from '../layout/PanelArrange';
 import { ExportChartButton } from '../export/ExportChartButton';
 import { valueAxis, type ValueAxis } from './value-axis';
+import { ControlChartSummary, useControlChart, useControlSpec } from './ControlChart';
 import './metrics.css';
 
 const MetricChart = lazy(() => import('./MetricChart'));
@@ -59,6 +60,8 @@ export function drawFrame(
   width: number,
   limits: readonly Limit[] = NO_LIMITS,
   previous: PanelFrame | null = null,
+  /** More values the axis must show (a control chart's control and specification limits). */
+  extent: readonly number[] = [],
 ): PanelFrame {
   const empty: PanelFrame = {
     version: entry?.version ?? -1,
@@ -93,6 +96,10 @@ export function drawFrame(
     min = Math.min(min, limit.value);
     max = Math.max(max, limit.value);
   }
+  for (const value of extent) {
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
   return {
     ...empty,
     decimals,
@@ -124,9 +131,10 @@ export function MetricPanel({ name }: { name: string }) {
   // The backend's description over the built-in defaults (labels, unit, decimals, limits).
   const info = useMetricInfo(name);
   const limits = info.limits;
+  const { spc, extent } = useControlSpec(info.spc);
 
   const [frame, setFrame] = useState(() =>
-    drawFrame(store.getState().series.get(name), windowMs, size.width, limits),
+    drawFrame(store.getState().series.get(name), windowMs, size.width, limits, null, extent),
   );
   const drawn = useRef(frame);
   const wanted = useRef({ windowMs, width: size.width });
@@ -158,6 +166,7 @@ export function MetricPanel({ name }: { name: string }) {
           wanted.current.width,
           limits,
           drawn.current,
+          extent,
         );
         drawn.current = next;
         setFrame(next);
@@ -180,7 +189,7 @@ export function MetricPanel({ name }: { name: string }) {
       registered.unregister();
       handle.current = null;
     };
-  }, [scheduler, store, name, limits, env.IntersectionObserver]);
+  }, [scheduler, store, name, limits, extent, env.IntersectionObserver]);
   const unit = info.unit ?? frame.unit;
   const limitLabels = useMemo(
     () =>
@@ -198,6 +207,7 @@ export function MetricPanel({ name }: { name: string }) {
   const { current, start } = frame;
   const { breach } = frame;
   const inspect = useInspect(frame.points);
+  const { control, overlay } = useControlChart(name, spc, frame, locale);
   const summary = useSettledText(
     chartSummary({
       label,
@@ -220,6 +230,8 @@ export function MetricPanel({ name }: { name: string }) {
       data-metric={name}
       data-stale={stale.stale ? stale.reason : undefined}
       data-breach={breach?.level}
+      data-chart={spc ? 'control' : 'line'}
+      data-violations={control?.violations}
       aria-label={label}
     >
       <header className="panel__header">
@@ -243,6 +255,7 @@ export function MetricPanel({ name }: { name: string }) {
         />
         {breach && <BreachNote breach={breach} unit={unit} locale={locale} />}
       </div>
+      {control && <ControlChartSummary control={control} locale={locale} />}
       {stale.stale && (
         <p className="panel__stale">
           {(stale.reason === 'data' ? t.staleData : t.staleConnection)(
@@ -272,6 +285,7 @@ export function MetricPanel({ name }: { name: string }) {
               limitLabels={limitLabels}
               locale={locale}
               inspect={inspect.store}
+              overlay={overlay}
             />
           </Suspense>
         )}

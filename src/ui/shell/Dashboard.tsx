@@ -16,6 +16,7 @@ import { useResendPendingAcks } from '../alerts/use-alerts';
 import { useEscapeClosesDetails } from '../shared/use-escape-closes-details';
 import { useI18n } from '../i18n/use-i18n';
 import { useToastShortcut } from '../alerts/use-toast-shortcut';
+import { useSpcAlerts } from '../metrics/spc/use-spc-alerts';
 
 /**
  * The operator's screen. Reads the stores only; the connection is owned by
@@ -26,6 +27,7 @@ export function Dashboard({ notice }: { notice?: string | undefined }) {
   const { t, locale } = useI18n();
   useResendPendingAcks();
   useToastShortcut();
+  useSpcAlerts();
   useEscapeClosesDetails();
   useEffect(() => {
     document.documentElement.lang = locale;

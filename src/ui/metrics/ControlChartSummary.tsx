@@ -1,0 +1,55 @@
+import type { Locale } from '../../store';
+import { formatNumber } from '../i18n/format';
+import type { ControlWindow } from './spc/control-window';
+import { violatedRules } from './spc/control-window';
+import { SPC_MESSAGES } from './spc/spc-messages';
+import './spc/control-chart.css';
+
+/**
+ * A control chart's verdict in words, under the panel's header: the violation runs in the
+ * visible window (each rule named), and Cp/Cpk with the sample count they rest on.
+ */
+export function ControlChartSummary({
+  control,
+  locale,
+}: {
+  control: ControlWindow;
+  locale: Locale;
+}) {
+  const text = SPC_MESSAGES[locale];
+  const { capability } = control;
+  const index = (v: number | null) => (v === null ? null : formatNumber(v, locale, 2));
+  const capabilityText =
+    capability.missing === null && capability.cpk !== null
+      ? text.capability(index(capability.cp), index(capability.cpk)!, capability.n)
+      : capability.missing
+        ? text.capabilityMissing[capability.missing](capability.n)
+        : '';
+  const rules = violatedRules(control);
+  return (
+    <div className="panel__spc">
+      <p
+        className={`panel__violations${control.violations > 0 ? ' panel__violations--out' : ''}`}
+        data-testid="violations"
+      >
+        <span aria-hidden="true">{control.violations > 0 ? '⚠ ' : '✓ '}</span>
+        {text.violations(control.violations)}
+      </p>
+      {rules.length > 0 && (
+        <ul className="panel__rules">
+          {rules.map((rule) => (
+            <li key={rule} data-rule={rule}>
+              {text.rule[rule]}
+              {control.byRule[rule] > 1 ? ` ×${control.byRule[rule]}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {capabilityText && (
+        <p className="panel__capability" data-testid="capability">
+          {capabilityText}
+        </p>
+      )}
+    </div>
+  );
+}
