@@ -16,6 +16,12 @@ import { Dashboard } from './ui/shell/Dashboard';
 import { DashboardProviders } from './ui/shell/DashboardProviders';
 import { defaultEnvironment, type UiEnvironment } from './ui/shared/environment';
 import { useRealtimeConnection } from './ui/shell/use-realtime-connection';
+import {
+  createTopicChoiceStore,
+  topicChoiceKey,
+  type TopicChoiceStore,
+} from './store/topic-choice';
+import { TopicChoiceProvider } from './ui/topics/topic-choice-context';
 
 export type AppProps = {
   store: DashboardStore;
@@ -32,6 +38,8 @@ export type AppProps = {
   environment?: UiEnvironment;
   /** The panel layout; by default kept in localStorage across reloads, per backend origin. */
   layoutStore?: LayoutStore;
+  /** The topics this operator turned on or off; by default kept in localStorage, per backend origin. */
+  topicChoice?: TopicChoiceStore;
 };
 
 export function App({
@@ -43,9 +51,16 @@ export function App({
   tools,
   operatorStore,
   layoutStore,
+  topicChoice,
   environment,
 }: AppProps) {
-  useRealtimeConnection(store, baseUrl, createClient);
+  // Read before the connection starts: the first `hello` carries the remembered topics.
+  const [topics] = useState(
+    () =>
+      topicChoice ??
+      createTopicChoiceStore({ storage: browserStorage(), key: topicChoiceKey(originOf(baseUrl)) }),
+  );
+  useRealtimeConnection(store, baseUrl, createClient, undefined, topics);
   const [view] = useState<BackendView>(
     () =>
       backend ?? { mode: 'remote', host: backendHost(baseUrl), deployment: false, foreign: false },
@@ -79,9 +94,11 @@ export function App({
   return (
     <BackendProvider backend={view}>
       <DashboardProviders store={store} operator={operator} environment={env}>
-        <LayoutProvider store={layout}>
-          <Dashboard notice={notice} />
-        </LayoutProvider>
+        <TopicChoiceProvider store={topics}>
+          <LayoutProvider store={layout}>
+            <Dashboard notice={notice} />
+          </LayoutProvider>
+        </TopicChoiceProvider>
         {tools}
       </DashboardProviders>
     </BackendProvider>

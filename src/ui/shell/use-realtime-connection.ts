@@ -6,6 +6,8 @@ import {
   type FlushScheduler,
 } from '../../store';
 import type { ClientFactory } from '../../app/client-factories';
+import { bindTopicChoice } from '../../store/topic-choice-binding';
+import type { TopicChoiceStore } from '../../store/topic-choice';
 
 /**
  * Owns the realtime client for as long as the component is mounted. The client is created in
@@ -17,14 +19,18 @@ export function useRealtimeConnection(
   baseUrl: string,
   createClient: ClientFactory,
   schedule: FlushScheduler = frameScheduler,
+  /** The operator's topics: bound before `start`, so the first `hello` carries them. */
+  topics?: TopicChoiceStore,
 ): void {
   useEffect(() => {
     const client = createClient(baseUrl);
     const unbind = bindClientToStore(client, store, schedule);
+    const unbindTopics = topics ? bindTopicChoice(client, store, topics) : () => {};
     client.start();
     return () => {
       client.dispose();
+      unbindTopics();
       unbind();
     };
-  }, [store, baseUrl, createClient, schedule]);
+  }, [store, baseUrl, createClient, schedule, topics]);
 }
