@@ -41,7 +41,7 @@ export function BreachNote({
           }
           fill="var(--surface)"
         />
-      </svg>{' '}
+      </svg>
       {breachText(breach, unit, locale)}
     </span>
   );
