@@ -300,7 +300,63 @@ const CASES: Record<string, Case> = {
       await expectChartMoving(page);
     },
   },
+
+  'catalog-change': {
+    spec: 'catalog-change;firstMs=1500;everyMs=0',
+    async check(page) {
+      await waitForStatus(page, 'live');
+      await waitForMockPhase(page, 'catalogue changed');
+      await waitForPanelTitle(page, 'on_time_rate', 'Delivered on time');
+      await expectMockCaughtUp(page);
+      expect(await badgeHistory(page)).toEqual(['connecting', 'live']);
+      expect(await page.locator('[data-testid="data-problems"]').count()).toBe(0);
+    },
+  },
+
+  v1: {
+    spec: 'v1',
+    async check(page) {
+      await waitForStatus(page, 'live');
+      await expectChartMoving(page);
+      await waitForPanelTitle(page, 'on_time_rate', 'On-time rate');
+      // No catalogue: no control charts, no topics to choose, nothing counted as a problem.
+      expect(await page.locator('[data-chart="control"], [data-topic]').count()).toBe(0);
+      await expectMockCaughtUp(page);
+      expect(await page.locator('[data-testid="data-problems"]').count()).toBe(0);
+    },
+  },
+
+  'quality-drift': {
+    spec: 'quality-drift;firstMs=500;everyMs=0',
+    async check(page) {
+      await waitForStatus(page, 'live');
+      await waitForMockPhase(page, 'quality drift 1');
+      // product:42 is on by default: its control chart counts the run the drift makes.
+      await page.waitForFunction(
+        () =>
+          Number(
+            document
+              .querySelector('[data-metric="p42_wall_thickness"]')
+              ?.getAttribute('data-violations') ?? 0,
+          ) > 0,
+        undefined,
+        { timeout: WAIT_MS },
+      );
+      await expectMockCaughtUp(page);
+      expect(await badgeHistory(page)).toEqual(['connecting', 'live']);
+    },
+  },
 };
+
+/** Waits until a metric's panel is titled `text` (the catalogue's label, or the built-in one). */
+async function waitForPanelTitle(page: Page, metric: string, text: string) {
+  await page.waitForFunction(
+    ([name, want]) =>
+      document.querySelector(`[data-metric="${name}"] .panel__title`)?.textContent === want,
+    [metric, text] as const,
+    { timeout: WAIT_MS },
+  );
+}
 
 describe.skipIf(!hasChromium)('every scenario in the browser demo (mock mode)', () => {
   const suite = scenarioSuite();
