@@ -10,7 +10,6 @@ import {
 } from './store';
 import { LEGACY_OPERATOR_KEY, operatorKey, prefsKey } from './store/operator-persistence';
 import { createLayoutStore, layoutKey, type LayoutStore } from './store/layout-store';
-import { LayoutProvider } from './ui/layout/layout-context';
 import { BackendProvider, type BackendView } from './ui/shared/backend-context';
 import { Dashboard } from './ui/shell/Dashboard';
 import { DashboardProviders } from './ui/shell/DashboardProviders';
@@ -95,9 +94,7 @@ export function App({
     <BackendProvider backend={view}>
       <DashboardProviders store={store} operator={operator} environment={env}>
         <TopicChoiceProvider store={topics}>
-          <LayoutProvider store={layout}>
-            <Dashboard notice={notice} />
-          </LayoutProvider>
+          <Dashboard notice={notice} layout={layout} />
         </TopicChoiceProvider>
         {tools}
       </DashboardProviders>

@@ -28,6 +28,7 @@ const UI_FEATURES = [
   'src/ui/toolbar',
   'src/ui/notify',
   'src/ui/alert-log',
+  'src/ui/layout',
 ];
 const ALLOWED: Record<string, readonly string[]> = {
   'src/realtime': [],

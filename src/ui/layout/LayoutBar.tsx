@@ -1,10 +1,9 @@
 import type { RefObject } from 'react';
 import { useStore } from 'zustand';
 import type { LayoutStore } from '../../store/layout-store';
-import { useEnvironment } from '../shared/environment';
-import { metricLabel } from '../shared/metric-catalog';
 import { useI18n } from '../i18n/use-i18n';
 import { LAYOUT_MESSAGES } from './layout-messages';
+import { useMetricLabels } from './use-metric-labels';
 import '../shared/controls.css';
 
 /**
@@ -27,7 +26,7 @@ export function LayoutBar({
   onReset: () => void;
 }) {
   const { locale } = useI18n();
-  const { catalog } = useEnvironment();
+  const labelOf = useMetricLabels();
   const failures = useStore(store, (s) => s.storageFailures);
   const m = LAYOUT_MESSAGES[locale];
   return (
@@ -42,7 +41,7 @@ export function LayoutBar({
           ) : (
             <ul>
               {hidden.map((name) => {
-                const label = metricLabel(catalog, name, locale);
+                const label = labelOf(name);
                 return (
                   <li key={name} className="layout-hidden__item">
                     <span className="layout-hidden__name">{label}</span>

@@ -1,5 +1,6 @@
 import { MOVES, type MoveTo } from '../../store/layout';
 import { useI18n } from '../i18n/use-i18n';
+import { useMetricInfo } from '../shared/use-metric-info';
 import { usePanelGrid } from './layout-context';
 import { LAYOUT_MESSAGES } from './layout-messages';
 import './layout.css';
@@ -14,10 +15,12 @@ const MOVE_TEXT: Record<MoveTo, 'moveFirst' | 'moveUp' | 'moveDown' | 'moveLast'
 /**
  * A panel's own layout controls: a menu of moves (a disclosure, so the keyboard reaches every
  * move with Tab and Enter, and Escape closes it) and a hide button. Nothing outside a grid.
+ * The shell hands it to the panel (`MetricPanel`'s `controls`): features do not import each other.
  */
-export function PanelArrange({ name, label }: { name: string; label: string }) {
+export function PanelArrange({ name }: { name: string }) {
   const grid = usePanelGrid();
   const { locale } = useI18n();
+  const { label } = useMetricInfo(name);
   if (!grid) return null;
   const m = LAYOUT_MESSAGES[locale];
   return (

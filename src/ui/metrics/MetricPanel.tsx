@@ -1,4 +1,13 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Point, SeriesEntry } from '../../store';
 import { chartSummary, signed, trendLabel } from './chart-summary';
 import { downsampleMinMax } from './downsample';
@@ -19,7 +28,6 @@ import { breachState, type Breach } from './breach';
 import { BreachNote } from './breach-note';
 import { InspectReadout } from './inspect/InspectReadout';
 import { useInspect } from './inspect/use-inspect';
-import { PanelArrange } from '../layout/PanelArrange';
 import { ExportChartButton } from '../export/ExportChartButton';
 import { valueAxis, type ValueAxis } from './value-axis';
 import { ControlChartSummary, useControlChart, useControlSpec } from './ControlChart';
@@ -117,7 +125,14 @@ export function drawFrame(
  * scheduler decides when it takes a new frame (a few times a second, staggered, never while
  * off-screen or paused).
  */
-export function MetricPanel({ name }: { name: string }) {
+export function MetricPanel({
+  name,
+  controls,
+}: {
+  name: string;
+  /** What the shell puts in the header after the name (the layout's move and hide controls). */
+  controls?: ReactNode;
+}) {
   const store = useDashboardStore();
   const scheduler = useRedrawScheduler();
   const env = useEnvironment();
@@ -236,7 +251,7 @@ export function MetricPanel({ name }: { name: string }) {
     >
       <header className="panel__header">
         <h2 className="panel__title">{label}</h2>
-        <PanelArrange name={name} label={label} />
+        {controls}
         <ExportChartButton name={name} label={label} />
         <p className={`panel__value${breach ? ' panel__value--breach' : ''}`}>
           <span className="panel__number">

@@ -5,7 +5,8 @@ import { Toaster } from 'react-hot-toast';
 import './dashboard.css';
 import { ConnectionBadge } from '../connection/ConnectionBadge';
 import { DataProblems } from '../connection/DataProblems';
-import { PanelGrid } from '../layout/PanelGrid';
+import { PanelGrid } from './PanelGrid';
+import type { LayoutStore } from '../../store/layout-store';
 import { AlertAnnouncer } from '../alerts/AlertAnnouncer';
 import { AlertList } from '../alerts/AlertList';
 import { AlertToasts } from '../alerts/AlertToasts';
@@ -22,7 +23,14 @@ import { useSpcAlerts } from '../metrics/spc/use-spc-alerts';
  * The operator's screen. Reads the stores only; the connection is owned by
  * `useRealtimeConnection`. Needs the providers of `DashboardProviders` above it.
  */
-export function Dashboard({ notice }: { notice?: string | undefined }) {
+export function Dashboard({
+  notice,
+  layout,
+}: {
+  notice?: string | undefined;
+  /** The panel layout (App keeps it per backend); in memory when absent. */
+  layout?: LayoutStore | undefined;
+}) {
   const [paused] = usePaused();
   const { t, locale } = useI18n();
   useResendPendingAcks();
@@ -54,7 +62,7 @@ export function Dashboard({ notice }: { notice?: string | undefined }) {
         <DataProblems />
       </header>
       <main className="app__main">
-        <PanelGrid />
+        <PanelGrid store={layout} />
         <AlertList />
       </main>
       <AlertToasts />

@@ -1,8 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLayoutStore, type LayoutStore } from '../../../src/store/layout-store';
-import { LayoutProvider } from '../../../src/ui/layout/layout-context';
-import { PanelGrid } from '../../../src/ui/layout/PanelGrid';
+import { PanelGrid } from '../../../src/ui/shell/PanelGrid';
 import { MetricPanel } from '../../../src/ui/metrics/MetricPanel';
 import { createOperatorStore } from '../../../src/store';
 import { advance, push } from '../../support/dashboard';
@@ -18,16 +17,16 @@ const hiddenSummary = () => document.querySelector<HTMLElement>('[data-action="h
 const announced = () => screen.getByTestId('layout-announcement').textContent;
 
 async function renderGrid(layout: LayoutStore = createLayoutStore(), names = ['a', 'b', 'c']) {
-  const result = renderDashboard(
-    <LayoutProvider store={layout}>
-      <PanelGrid />
-    </LayoutProvider>,
-  );
+  const result = renderDashboard(<PanelGrid store={layout} />);
   for (const name of names) push(result.store, name, T0, 1);
   await advance(100);
   return { ...result, layout };
 }
 
+beforeAll(async () => {
+  // Load the lazily imported chart once, so React.lazy resolves in a microtask under fake timers.
+  await import('../../../src/ui/metrics/MetricChart');
+});
 beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(T0);

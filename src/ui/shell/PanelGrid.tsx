@@ -1,33 +1,36 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { arrange, type MoveTo } from '../../store/layout';
-import { createLayoutStore } from '../../store/layout-store';
+import { createLayoutStore, type LayoutStore } from '../../store/layout-store';
+import { LayoutBar } from '../layout/LayoutBar';
+import { PanelArrange } from '../layout/PanelArrange';
+import { PanelGridContext, type PanelGridActions } from '../layout/layout-context';
+import { LAYOUT_MESSAGES } from '../layout/layout-messages';
+import { useMetricLabels } from '../layout/use-metric-labels';
+import '../layout/layout.css';
 import { MetricPanel } from '../metrics/MetricPanel';
+import { GroupedPanels } from '../topics/GroupedPanels';
 import { usePanelsInSteps } from '../metrics/use-panels-in-steps';
 import { useEnvironment } from '../shared/environment';
-import { metricLabel } from '../shared/metric-catalog';
 import { useDashboard } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
-import { LayoutBar } from './LayoutBar';
-import { PanelGridContext, useProvidedLayoutStore, type PanelGridActions } from './layout-context';
-import { LAYOUT_MESSAGES } from './layout-messages';
-import './layout.css';
 
 /**
  * The metric panels in the operator's order, hidden ones left out (not mounted: a hidden metric
- * costs no chart and no redraws), with the layout controls above them. Each change is announced
- * to screen readers, and focus stays on the control used (or moves to the hidden list when the
- * control itself went away).
+ * costs no chart and no redraws), with the layout controls above them and in each panel. Each
+ * change is announced to screen readers, and focus stays on the control used (or moves to the
+ * hidden list when the control itself went away). Without a `store` (component tests) the
+ * layout lives in memory.
  */
-export function PanelGrid() {
-  const provided = useProvidedLayoutStore();
-  const [own] = useState(() => (provided ? null : createLayoutStore()));
-  const store = provided ?? own;
-  if (!store) throw new Error('unreachable: a layout store is provided or created');
+export function PanelGrid({ store: given }: { store?: LayoutStore | undefined }) {
+  const [own] = useState(() => (given ? null : createLayoutStore()));
+  const store = given ?? own;
+  if (!store) throw new Error('unreachable: a layout store is given or created');
   const layout = useStore(store, (s) => s.layout);
   const names = useDashboard((s) => s.seriesNames);
   const env = useEnvironment();
   const { t, locale } = useI18n();
+  const labelOf = useMetricLabels();
   const arrangement = useMemo(() => arrange(names, layout), [names, layout]);
   const shown = usePanelsInSteps(arrangement.visible, env.frames);
   const [announcement, setAnnouncement] = useState('');
@@ -35,9 +38,9 @@ export function PanelGrid() {
   const pendingFocus = useRef<HTMLElement | null>(null);
 
   // The actions read the latest values through a ref, so they stay the same functions.
-  const latest = useRef({ names, store, catalog: env.catalog, locale });
+  const latest = useRef({ names, store, labelOf, locale });
   useLayoutEffect(() => {
-    latest.current = { names, store, catalog: env.catalog, locale };
+    latest.current = { names, store, labelOf, locale };
   });
 
   useLayoutEffect(() => {
@@ -48,14 +51,10 @@ export function PanelGrid() {
   });
 
   const actions = useMemo<PanelGridActions>(() => {
-    const label = (name: string) => {
-      const { catalog, locale: current } = latest.current;
-      return metricLabel(catalog, name, current);
-    };
     const messages = () => LAYOUT_MESSAGES[latest.current.locale];
     return {
       move(name: string, to: MoveTo, from: HTMLElement) {
-        const { store: current, names: all } = latest.current;
+        const { store: current, names: all, labelOf: label } = latest.current;
         const before = current.getState().layout;
         current.getState().move(name, all, to);
         const after = current.getState().layout;
@@ -66,7 +65,7 @@ export function PanelGrid() {
         if (after !== before) pendingFocus.current = from;
       },
       hide(name: string) {
-        const { store: current, names: all } = latest.current;
+        const { store: current, names: all, labelOf: label } = latest.current;
         current.getState().hide(name, all);
         setAnnouncement(messages().hidden(label(name)));
         pendingFocus.current = hiddenSummary.current;
@@ -75,9 +74,9 @@ export function PanelGrid() {
   }, []);
 
   const show = useCallback((name: string) => {
-    const { store: current, catalog, locale: now } = latest.current;
+    const { store: current, labelOf: label, locale: now } = latest.current;
     current.getState().show(name);
-    setAnnouncement(LAYOUT_MESSAGES[now].shown(metricLabel(catalog, name, now)));
+    setAnnouncement(LAYOUT_MESSAGES[now].shown(label(name)));
     pendingFocus.current = hiddenSummary.current;
   }, []);
   const reset = useCallback(() => {
@@ -96,9 +95,12 @@ export function PanelGrid() {
         onReset={reset}
       />
       <PanelGridContext.Provider value={actions}>
-        {shown.map((name) => (
-          <MetricPanel key={name} name={name} />
-        ))}
+        <GroupedPanels
+          names={shown}
+          render={(name) => (
+            <MetricPanel key={name} name={name} controls={<PanelArrange name={name} />} />
+          )}
+        />
       </PanelGridContext.Provider>
     </section>
   );
