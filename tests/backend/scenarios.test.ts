@@ -209,4 +209,33 @@ describe('scenarios against the realtime client in vitest', () => {
     expect(live.statuses).toEqual(['connecting', 'live', 'connecting', 'live']);
     await expectCaughtUp();
   });
+
+  it('catalog-change: the store takes the new catalogue from a catalog message, in sequence', async () => {
+    connect('catalog-change;firstMs=1000');
+    await live.advance(900);
+    const catalog = () => live.store.getState().catalog;
+    expect(catalog().known).toBe(true);
+    expect(catalog().metrics.get('cargo_temperature')?.limits?.high).toBe(8);
+    await live.advance(600);
+    expect(catalog().metrics.get('cargo_temperature')?.limits?.high).toBe(7);
+    expect(catalog().metrics.get('on_time_rate')?.labels?.en).toBe('Delivered on time');
+    expect(live.client.getSnapshot().errorCount).toBe(0);
+    expect(live.statuses).toEqual(['connecting', 'live']);
+    await expectCaughtUp();
+  });
+
+  it('v1: the store never learns a catalogue and nothing is counted as a problem', async () => {
+    connect('v1');
+    await live.advance(3_000);
+    expect(live.store.getState().catalog.known).toBe(false);
+    expect(metricCount()).toBeGreaterThan(5);
+    expect([...live.store.getState().series.keys()].sort()).toEqual([
+      'active_vehicles',
+      'cargo_temperature',
+      'on_time_rate',
+      'pending_orders',
+    ]);
+    expect(live.client.getSnapshot().errorCount).toBe(0);
+    await expectCaughtUp();
+  });
 });
