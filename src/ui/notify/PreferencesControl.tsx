@@ -28,7 +28,7 @@ export function PreferencesControl() {
         onToggle={(event) => setOpen(event.currentTarget.open)}
       >
         <summary className="button prefs__summary" data-action="preferences">
-          <span aria-hidden="true">🔔</span> {m.open}
+          <BellIcon /> {m.open}
         </summary>
         {open && (
           <Suspense fallback={<p className="prefs__panel">{m.loading}</p>}>
@@ -38,7 +38,7 @@ export function PreferencesControl() {
       </details>
       {quietUntil !== null && (
         <p className="quiet-note" data-testid="quiet-period" data-until={quietUntil}>
-          <span aria-hidden="true">🔕</span> {m.quietUntil(formatClock(quietUntil, locale))}{' '}
+          {m.quietUntil(formatClock(quietUntil, locale))}{' '}
           <button
             type="button"
             className="button button--small"
@@ -50,5 +50,20 @@ export function PreferencesControl() {
         </p>
       )}
     </>
+  );
+}
+
+/** Drawn, not an emoji: kiosk and headless browsers often have no emoji font. */
+function BellIcon() {
+  return (
+    <svg className="prefs__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      <path
+        d="M8 1.5a4 4 0 0 0-4 4v2.8L2.5 11h11L12 8.3V5.5a4 4 0 0 0-4-4ZM6.3 12.5a1.8 1.8 0 0 0 3.4 0"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+        strokeLinejoin="round"
+      />
+    </svg>
   );
 }

@@ -63,17 +63,16 @@ export default function PreferencesPanel() {
       {threshold('toastMin', m.toastMin)}
 
       <fieldset className="prefs__group">
-        <legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={notify.system}
-              data-pref="system"
-              onChange={(event) => setSystem(event.target.checked)}
-            />{' '}
-            {m.system}
-          </label>
-        </legend>
+        <legend>{m.systemHeading}</legend>
+        <label className="prefs__check">
+          <input
+            type="checkbox"
+            checked={notify.system}
+            data-pref="system"
+            onChange={(event) => setSystem(event.target.checked)}
+          />
+          {m.system}
+        </label>
         <p className="prefs__hint">{m.systemHint}</p>
         {threshold('notifyMin', m.notifyMin)}
         <p className="prefs__hint" data-permission={permission} role="status">
@@ -92,17 +91,16 @@ export default function PreferencesPanel() {
       </fieldset>
 
       <fieldset className="prefs__group">
-        <legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={notify.sound}
-              data-pref="sound"
-              onChange={(event) => setSound(event.target.checked)}
-            />{' '}
-            {m.sound}
-          </label>
-        </legend>
+        <legend>{m.soundHeading}</legend>
+        <label className="prefs__check">
+          <input
+            type="checkbox"
+            checked={notify.sound}
+            data-pref="sound"
+            onChange={(event) => setSound(event.target.checked)}
+          />
+          {m.sound}
+        </label>
         <p className="prefs__hint">{m.soundHint}</p>
         {notify.sound && (
           <button

@@ -35,7 +35,8 @@ const RANK = { critical: 0, warning: 1, info: 2 } as const;
  * notifications are on and allowed, and the page is hidden or unfocused, it raises ONE system
  * notification, remembered in the operator store (`notified`, per backend, bounded) so a replay
  * after a reconnect or a reload raises none. A burst raises at most `burstLimit` notices plus
- * one "+N more". A critical alert beeps (once per burst) when the operator turned sound on.
+ * one "+N more". An alert that arrives while the operator is looking counts as told. A critical
+ * alert beeps (once per burst) when the operator turned sound on.
  * Returns the unsubscribe.
  */
 export function watchAlertsForNotices(options: AlertNotifierOptions): () => void {
@@ -68,11 +69,21 @@ export function watchAlertsForNotices(options: AlertNotifierOptions): () => void
     )
       ports.sound.beep();
 
-    if (!notify.system || ports.permission() !== 'granted' || ports.isAttended()) return;
+    if (!notify.system || ports.permission() !== 'granted') return;
     const due = fresh
       .filter((a) => atLeast(a.severity, notify.notifyMin) && !Object.hasOwn(notified, a.id))
       .sort((a, b) => RANK[a.severity] - RANK[b.severity]);
     if (due.length === 0) return;
+    // An operator looking at the page saw these arrive: remembered as told, so a reload while
+    // they are away does not announce what they already saw.
+    if (!ports.isAttended()) raise(due);
+    operator.getState().markNotified(
+      due.map((a) => a.id),
+      now(),
+    );
+  };
+
+  const raise = (due: readonly AlertEntry[]) => {
     const words = text();
     for (const alert of due.slice(0, burstLimit)) {
       ports.show({
@@ -89,10 +100,6 @@ export function watchAlertsForNotices(options: AlertNotifierOptions): () => void
         tag: 'pulseboard-alerts-more',
         onClick: () => onOpen(null),
       });
-    operator.getState().markNotified(
-      due.map((a) => a.id),
-      now(),
-    );
   };
 
   sync();

@@ -9,10 +9,12 @@ export type NotifyMessages = {
   notifyMin: string;
   /** Option labels of the two thresholds: "Critical and above" and so on. */
   atLeast: (severity: string) => string;
+  systemHeading: string;
   system: string;
   systemHint: string;
   askPermission: string;
   permission: Record<'default' | 'granted' | 'denied' | 'unsupported', string>;
+  soundHeading: string;
   sound: string;
   soundHint: string;
   testSound: string;
@@ -37,7 +39,8 @@ export const NOTIFY_MESSAGES: Record<Locale, NotifyMessages> = {
     toastMin: 'Show toasts for',
     notifyMin: 'Notify for',
     atLeast: (severity) => `${severity} and above`,
-    system: 'System notifications while this tab is in the background',
+    systemHeading: 'System notifications',
+    system: 'Notify me while this tab is in the background',
     systemHint: 'One notification per alert; clicking it brings you to the alert.',
     askPermission: 'Allow notifications',
     permission: {
@@ -46,7 +49,8 @@ export const NOTIFY_MESSAGES: Record<Locale, NotifyMessages> = {
       denied: 'The browser blocks notifications; allow them in its site settings.',
       unsupported: 'This browser cannot show notifications.',
     },
-    sound: 'Sound for critical alerts',
+    soundHeading: 'Sound',
+    sound: 'Beep for critical alerts',
     soundHint: 'A short beep, made by the browser.',
     testSound: 'Play a test beep',
     quiet: 'Quiet period',
@@ -66,7 +70,8 @@ export const NOTIFY_MESSAGES: Record<Locale, NotifyMessages> = {
     toastMin: '토스트 표시',
     notifyMin: '알림 대상',
     atLeast: (severity) => `${severity} 이상`,
-    system: '이 탭이 백그라운드일 때 시스템 알림',
+    systemHeading: '시스템 알림',
+    system: '이 탭이 백그라운드일 때 알리기',
     systemHint: '알림마다 한 번만 표시하며, 누르면 해당 알림으로 이동합니다.',
     askPermission: '알림 허용',
     permission: {
@@ -75,7 +80,8 @@ export const NOTIFY_MESSAGES: Record<Locale, NotifyMessages> = {
       denied: '브라우저가 알림을 차단했습니다. 사이트 설정에서 허용하세요.',
       unsupported: '이 브라우저는 알림을 표시할 수 없습니다.',
     },
-    sound: '심각 알림 소리',
+    soundHeading: '소리',
+    sound: '심각 알림에 신호음',
     soundHint: '브라우저가 만드는 짧은 신호음입니다.',
     testSound: '신호음 테스트',
     quiet: '방해 금지',

@@ -12,6 +12,8 @@ import { AlertList } from '../alerts/AlertList';
 import { AlertToasts } from '../alerts/AlertToasts';
 import { usePaused } from '../shared/redraw-context';
 import { Toolbar } from '../toolbar/Toolbar';
+import { PreferencesControl } from '../notify/PreferencesControl';
+import { useNotify } from '../notify/use-notify';
 import { AlertLogButton } from '../alert-log/AlertLogButton';
 import { useResendPendingAcks } from '../alerts/use-alerts';
 import { useEscapeClosesDetails } from '../shared/use-escape-closes-details';
@@ -37,6 +39,7 @@ export function Dashboard({
   useToastShortcut();
   useSpcAlerts();
   useEscapeClosesDetails();
+  useNotify();
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -46,6 +49,7 @@ export function Dashboard({
         <h1 className="app__title">{t.appTitle}</h1>
         <ConnectionBadge />
         <Toolbar>
+          <PreferencesControl />
           <AlertLogButton />
         </Toolbar>
         {/* Notices inside the banner landmark, so a screen reader's landmark list reaches them. */}

@@ -75,11 +75,20 @@ describe('system notifications for alerts', () => {
     expect(second.shown.map((n) => n.tag)).toEqual(['pulseboard-alert:c2']);
   });
 
-  it('raises none while the page is visible and focused', () => {
+  it('raises none while the page is visible and focused, nor for that alert once the operator is away', () => {
+    const storage = memoryStorage();
+    const keys = { storage, key: operatorKey('http://a'), prefsKey: prefsKey('http://a') };
     const fake = fakeNotifyPorts({ attended: true });
-    const { raise, shown } = setup({ fake });
-    raise(critical('c1'));
-    expect(shown).toHaveLength(0);
+    const first = setup({ fake, operator: createOperatorStore(keys) });
+    first.raise(critical('c1'));
+    expect(first.shown).toHaveLength(0);
+    first.stop();
+
+    // A reload while away: the snapshot brings c1 back; the operator saw it arrive.
+    fake.state.attended = false;
+    const second = setup({ fake, operator: createOperatorStore(keys) });
+    second.raise(critical('c1'), critical('c2'));
+    expect(second.shown.map((n) => n.tag)).toEqual(['pulseboard-alert:c2']);
   });
 
   it('raises none below the operator’s threshold, and does at a lowered one', () => {
