@@ -7,7 +7,8 @@ import './spc/control-chart.css';
 
 /**
  * A control chart's verdict in words, under the panel's header: the violation runs in the
- * visible window (each rule named), and Cp/Cpk with the sample count they rest on.
+ * visible window (each rule tagged, and named for a screen reader and on hover), and Cp/Cpk
+ * with the sample count they rest on.
  */
 export function ControlChartSummary({
   control,
@@ -34,17 +35,21 @@ export function ControlChartSummary({
       >
         <span aria-hidden="true">{control.violations > 0 ? '⚠ ' : '✓ '}</span>
         {text.violations(control.violations)}
-      </p>
-      {rules.length > 0 && (
-        <ul className="panel__rules">
-          {rules.map((rule) => (
-            <li key={rule} data-rule={rule}>
+        {/* One short tag per rule keeps the panel's height steady; the name is in its title and
+            read out by screen readers. */}
+        {rules.map((rule) => (
+          <span key={rule} className="panel__rule" data-rule={rule} title={text.rule[rule]}>
+            <span aria-hidden="true">
+              {text.ruleTag(rule)}
+              {control.byRule[rule] > 1 ? ` ×${control.byRule[rule]}` : ''}
+            </span>
+            <span className="visually-hidden">
               {text.rule[rule]}
               {control.byRule[rule] > 1 ? ` ×${control.byRule[rule]}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
+            </span>
+          </span>
+        ))}
+      </p>
       {capabilityText && (
         <p className="panel__capability" data-testid="capability">
           {capabilityText}

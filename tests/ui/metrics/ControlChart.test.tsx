@@ -100,10 +100,13 @@ describe('the control chart', () => {
     expect(el.querySelectorAll('.control-mark--beyond')).toHaveLength(2);
     expect(el.querySelector('.control-mark__rule')).toHaveTextContent('R1 R2');
     expect(el.querySelector('[data-testid="violations"]')).toHaveTextContent('2 rule violations');
-    expect([...el.querySelectorAll('[data-rule]')].map((r) => r.textContent)).toEqual([
+    expect([...el.querySelectorAll('[data-rule]')].map((r) => r.getAttribute('title'))).toEqual([
       'Rule 1: a point beyond a control limit',
       'Rule 2: 2 of 3 points beyond 2σ on one side',
     ]);
+    expect(el.querySelector('[data-rule="1"] .visually-hidden')).toHaveTextContent(
+      'Rule 1: a point beyond a control limit',
+    );
   });
 
   it('speaks Korean to a Korean operator', async () => {

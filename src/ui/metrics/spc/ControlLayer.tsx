@@ -24,6 +24,9 @@ const LINE_STYLE: Readonly<Record<ControlLineKind, { stroke: string; dash?: stri
   lsl: { stroke: 'var(--critical)', dash: '2 3' },
 };
 const UPPER: ReadonlySet<ControlLineKind> = new Set(['cl', 'ucl', 'usl']);
+const SPEC: ReadonlySet<ControlLineKind> = new Set(['usl', 'lsl']);
+/** Horizontal room one rule tag ("R1 R2") needs. */
+const TAG_GAP_PX = 36;
 
 /**
  * The control chart's own drawing over the line chart: centre line, control and specification
@@ -53,7 +56,19 @@ export function ControlLayer({
     const value = spc[kind];
     return value === undefined ? [] : [{ kind, value, py: y(value) }];
   });
+  const left = area.x + 4;
   const right = area.x + area.width - 4;
+  // Rule tags from the newest back, none closer than a tag's width to the one drawn after it:
+  // a burst of runs reads as its newest tags, not as a smudge of overlapping text.
+  const tags: { px: number; py: number; text: string; above: boolean }[] = [];
+  let lastPx = Infinity;
+  for (const label of labels) {
+    const px = x(label.ts);
+    const py = y(label.value);
+    if (!Number.isFinite(px) || !inside(py) || lastPx - px < TAG_GAP_PX) continue;
+    lastPx = px;
+    tags.push({ px, py, text: label.rules.map(ruleTag).join(' '), above: label.value >= spc.cl });
+  }
   return (
     <g className="control-layer" data-testid="control-layer">
       {lines
@@ -70,9 +85,11 @@ export function ControlLayer({
               strokeDasharray={LINE_STYLE[kind].dash}
             />
             <text
-              x={right}
-              y={UPPER.has(kind) ? py - 3 : py + 11}
-              textAnchor="end"
+              // Control lines named on the left, specification lines on the right: the two
+              // pairs often lie a few pixels apart, and their labels must not print over each other.
+              x={SPEC.has(kind) ? right : left}
+              y={labelY(UPPER.has(kind), py, area.y, area.y + area.height)}
+              textAnchor={SPEC.has(kind) ? 'end' : 'start'}
               fill="var(--muted)"
               className="recharts-text control-line__label"
             >
@@ -109,27 +126,33 @@ export function ControlLayer({
           />
         );
       })}
-      {labels.map((label, i) => {
-        const px = x(label.ts);
-        const py = y(label.value);
-        if (!Number.isFinite(px) || !inside(py)) return null;
-        const above = label.value >= spc.cl;
-        return (
-          <text
-            key={i}
-            className="recharts-text control-mark__rule"
-            x={Math.min(px, right)}
-            y={above ? py - 9 : py + 17}
-            textAnchor="middle"
-            fill="var(--text)"
-            fontWeight={600}
-          >
-            {label.rules.map(ruleTag).join(' ')}
-          </text>
-        );
-      })}
+      {tags.map((tag, i) => (
+        <text
+          key={i}
+          className="recharts-text control-mark__rule"
+          x={tag.px}
+          y={tag.above ? tag.py - 9 : tag.py + 17}
+          // Near the right edge the tag ends at its point rather than running off the chart.
+          textAnchor={right - tag.px < TAG_GAP_PX / 2 ? 'end' : 'middle'}
+          fill="var(--text)"
+          fontWeight={600}
+        >
+          {tag.text}
+        </text>
+      ))}
     </g>
   );
+}
+
+/**
+ * A line's label sits above an upper line and below a lower one, on the side away from the
+ * centre, unless that side is outside the plot (a limit at the very top or bottom of the axis).
+ */
+function labelY(upper: boolean, py: number, top: number, bottom: number): number {
+  const above = py - 3;
+  const below = py + 11;
+  if (upper) return above - 9 < top ? below : above;
+  return below > bottom ? above : below;
 }
 
 export default ControlLayer;
