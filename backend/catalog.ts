@@ -1,3 +1,4 @@
+import type { Catalog, MetricInfo, TopicInfo } from '../src/realtime/protocol';
 import { QUALITY_CHARACTERISTICS, QUALITY_PRODUCTS, spcOf } from './quality-line';
 
 /**
@@ -7,27 +8,15 @@ import { QUALITY_CHARACTERISTICS, QUALITY_PRODUCTS, spcOf } from './quality-line
  * publishes a `catalog` message whenever it is replaced.
  */
 
-export type WireLimits = { low?: number; high?: number; warnLow?: number; warnHigh?: number };
-export type WireSpc = { cl: number; ucl: number; lcl: number; usl?: number; lsl?: number };
-export type WireMetricInfo = {
-  name: string;
-  label?: string;
-  labels?: Record<string, string>;
-  unit?: string;
-  decimals?: number;
-  limits?: WireLimits;
-  spc?: WireSpc;
-  topic?: string;
-  group?: string;
-};
-export type WireTopicInfo = {
-  id: string;
-  label?: string;
-  labels?: Record<string, string>;
-  default?: boolean;
-};
-export type WireCatalog = { metrics: WireMetricInfo[]; topics: WireTopicInfo[] };
-export type CatalogMessage = { type: 'catalog'; seq: number } & WireCatalog;
+// The wire shapes are the dashboard's own (src/realtime/protocol.ts), under the names this
+// backend has always used for them.
+export type {
+  Catalog as WireCatalog,
+  CatalogMessage,
+  MetricInfo as WireMetricInfo,
+  SpcLimits as WireSpc,
+  TopicInfo as WireTopicInfo,
+} from '../src/realtime/protocol';
 
 export const COLD_CHAIN_GROUP = 'cold-chain';
 
@@ -37,7 +26,7 @@ export const COLD_CHAIN_GROUP = 'cold-chain';
  * `active_vehicles` and `pending_orders` carry no unit: the dashboard's built-in Korean units
  * (대, 건) would otherwise lose to the English word the server has.
  */
-const COLD_CHAIN_INFO: readonly WireMetricInfo[] = [
+const COLD_CHAIN_INFO: readonly MetricInfo[] = [
   {
     name: 'cargo_temperature',
     label: 'Cargo temperature',
@@ -72,7 +61,7 @@ const COLD_CHAIN_INFO: readonly WireMetricInfo[] = [
   },
 ];
 
-function qualityInfo(): WireMetricInfo[] {
+function qualityInfo(): MetricInfo[] {
   return QUALITY_CHARACTERISTICS.map((c) => ({
     name: c.name,
     label: `${c.label.en} · product ${c.product}`,
@@ -86,7 +75,7 @@ function qualityInfo(): WireMetricInfo[] {
   }));
 }
 
-function productTopics(): WireTopicInfo[] {
+function productTopics(): TopicInfo[] {
   return QUALITY_PRODUCTS.map((product) => ({
     id: product.topic,
     label: `Product ${product.id} line`,
@@ -96,7 +85,7 @@ function productTopics(): WireTopicInfo[] {
 }
 
 /** The catalogue a fresh backend describes itself with. */
-export function defaultCatalog(): WireCatalog {
+export function defaultCatalog(): Catalog {
   return { metrics: [...COLD_CHAIN_INFO.map(copyInfo), ...qualityInfo()], topics: productTopics() };
 }
 
@@ -104,7 +93,7 @@ export function defaultCatalog(): WireCatalog {
 export const CHANGED_CARGO_HIGH = 7;
 export const CHANGED_ON_TIME_LABEL = { en: 'Delivered on time', ko: '제시간 배송' } as const;
 
-export function changedCatalog(): WireCatalog {
+export function changedCatalog(): Catalog {
   const catalog = defaultCatalog();
   catalog.metrics = catalog.metrics.map((info) => {
     if (info.name === 'cargo_temperature')
@@ -116,7 +105,7 @@ export function changedCatalog(): WireCatalog {
   return catalog;
 }
 
-function copyInfo(info: WireMetricInfo): WireMetricInfo {
+function copyInfo(info: MetricInfo): MetricInfo {
   return {
     ...info,
     ...(info.labels ? { labels: { ...info.labels } } : {}),

@@ -3,10 +3,13 @@ import {
   CHANGED_CARGO_HIGH,
   CHANGED_ON_TIME_LABEL,
   changedCatalog,
+  defaultCatalog,
   type WireCatalog,
   type WireMetricInfo,
 } from '../../backend/catalog';
 import { MockBackend, type BackendMessage, type Peer } from '../../backend/mock-backend';
+import { Tally } from '../../src/realtime/item-tally';
+import { toCatalog } from '../../src/realtime/validate-catalog';
 import { seededRandom } from '../../backend/random';
 import { runScenario } from '../../backend/scenario-runner';
 
@@ -70,6 +73,17 @@ describe('backend: the catalogue (v1.1)', () => {
     });
     expect(info(catalog, 'active_vehicles')?.labels?.ko).toBe('운행 차량');
     expect(info(catalog, 'pending_orders')?.labels?.ko).toBe('대기 주문');
+  });
+
+  it("passes the dashboard's own validation whole: nothing refused, nothing cut", () => {
+    for (const catalog of [defaultCatalog(), changedCatalog()]) {
+      const tally = new Tally();
+      const wire = JSON.parse(JSON.stringify(catalog)) as Record<string, unknown>;
+      const kept = toCatalog(wire, tally);
+      expect(tally.rejections('catalog')).toEqual([]);
+      expect(kept?.metrics).toHaveLength(catalog.metrics.length);
+      expect(kept?.topics).toHaveLength(catalog.topics.length);
+    }
   });
 
   it('describes wall thickness and fill weight of each product topic as control charts', () => {
