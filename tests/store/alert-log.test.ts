@@ -2,13 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AlertStatus, RealtimeEvent } from '../../src/realtime';
 import { applyEvents, createDashboardStore, type AlertEntry } from '../../src/store';
 import {
-  ALL_ALERTS,
-  alertLogSources,
   createAlertLog,
-  filterAlertLog,
   MAX_ALERT_LOG_ENTRIES,
   type AlertLogEntry,
 } from '../../src/store/alert-log';
+import { ALL_ALERTS, alertLogSources, filterAlertLog } from '../../src/store/alert-log-filter';
 import { alertLogFor, recordAlertChanges } from '../../src/store/alert-log-recorder';
 import { alertEvent, alertFixture } from '../support/fixtures';
 

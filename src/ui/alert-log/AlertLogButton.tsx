@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { alertLogFor } from '../../store/alert-log-recorder';
 import { useDashboardStore } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
-import { ALERT_LOG_MESSAGES } from './alert-log-messages';
+import { ALERT_LOG_BUTTON_MESSAGES } from './alert-log-button-messages';
 import '../shared/controls.css';
 
 // The log's view (the virtualised list, filters, CSV writer) loads when first opened.
@@ -19,7 +19,7 @@ export function AlertLogButton() {
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement | null>(null);
   const { locale } = useI18n();
-  const text = ALERT_LOG_MESSAGES[locale];
+  const text = ALERT_LOG_BUTTON_MESSAGES[locale];
   const close = () => {
     setOpen(false);
     opener.current?.focus();

@@ -8,13 +8,13 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { AlertStatus, Severity } from '../../realtime';
+import type { AlertLog } from '../../store/alert-log';
 import {
   ALL_ALERTS,
   alertLogSources,
   filterAlertLog,
-  type AlertLog,
   type AlertLogFilter,
-} from '../../store/alert-log';
+} from '../../store/alert-log-filter';
 import { downloadCsv, exportFileName } from '../export/download';
 import { useEnvironment } from '../shared/environment';
 import { useI18n } from '../i18n/use-i18n';

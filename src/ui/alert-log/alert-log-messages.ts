@@ -1,7 +1,8 @@
 import type { Locale } from '../../store';
 
+/** The log view's words; the button's are in alert-log-button-messages.ts (first load). */
+
 export type AlertLogMessages = {
-  open: string;
   title: string;
   close: string;
   search: string;
@@ -16,7 +17,6 @@ export type AlertLogMessages = {
   exportCsv: string;
   exportLabel: (n: number) => string;
   exportFailed: string;
-  loading: string;
   raised: string;
   historyLabel: string;
 };
@@ -25,7 +25,6 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 export const ALERT_LOG_MESSAGES: Record<Locale, AlertLogMessages> = {
   en: {
-    open: 'Alert log',
     title: 'Alert log of this session',
     close: 'Close',
     search: 'Search',
@@ -41,12 +40,10 @@ export const ALERT_LOG_MESSAGES: Record<Locale, AlertLogMessages> = {
     exportCsv: 'Export CSV',
     exportLabel: (n) => `Export the ${count(n)} shown ${n === 1 ? 'alert' : 'alerts'} as CSV`,
     exportFailed: 'Export failed',
-    loading: 'Loading the alert log…',
     raised: 'Raised',
     historyLabel: 'Status history',
   },
   ko: {
-    open: '알림 기록',
     title: '이번 세션의 알림 기록',
     close: '닫기',
     search: '검색',
@@ -61,7 +58,6 @@ export const ALERT_LOG_MESSAGES: Record<Locale, AlertLogMessages> = {
     exportCsv: 'CSV 내보내기',
     exportLabel: (n) => `표시된 알림 ${count(n)}건을 CSV로 내보내기`,
     exportFailed: '내보내기 실패',
-    loading: '알림 기록을 불러오는 중…',
     raised: '발생',
     historyLabel: '상태 이력',
   },

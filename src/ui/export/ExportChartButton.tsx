@@ -3,7 +3,6 @@ import { useEnvironment } from '../shared/environment';
 import { useOperatorStore } from '../shared/operator-context';
 import { useDashboardStore } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
-import { downloadCsv, exportFileName } from './download';
 import { EXPORT_MESSAGES } from './export-messages';
 import '../shared/controls.css';
 
@@ -22,7 +21,10 @@ export function ExportChartButton({ name, label }: { name: string; label: string
 
   const exportWindow = async () => {
     try {
-      const { chartWindowCsv } = await import('./chart-csv');
+      const [{ chartWindowCsv }, { downloadCsv, exportFileName }] = await Promise.all([
+        import('./chart-csv'),
+        import('./download'),
+      ]);
       const windowMs = operator.getState().prefs.windowMinutes * 60_000;
       downloadCsv(
         exportFileName(name, now()),
