@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/use-i18n';
 import { useEnvironment } from '../shared/environment';
 import { useOperator } from '../shared/operator-context';
 import { NOTIFY_MESSAGES } from './notify-messages';
+import { PREFS_MESSAGES } from './prefs-messages';
+import './prefs-panel.css';
 
 /**
  * The operator's notification choices for this backend: toast threshold, system notifications
@@ -18,7 +20,7 @@ export default function PreferencesPanel() {
   const endQuiet = useOperator((s) => s.endQuiet);
   const { notify: ports } = useEnvironment();
   const { t, locale } = useI18n();
-  const m = NOTIFY_MESSAGES[locale];
+  const m = { ...NOTIFY_MESSAGES[locale], ...PREFS_MESSAGES[locale] };
   const [permission, setPermission] = useState(() => ports?.permission() ?? 'unsupported');
   const id = useId();
 

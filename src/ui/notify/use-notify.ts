@@ -4,15 +4,15 @@ import { useEnvironment } from '../shared/environment';
 import { useOperator, useOperatorStore } from '../shared/operator-context';
 import { useDashboardStore } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
-import { watchAlertsForNotices, type NoticeText } from './alert-notifier';
-import { focusAlert } from './focus-alert';
+import type { NoticeText } from './alert-notifier';
 import { NOTIFY_MESSAGES } from './notify-messages';
 import { watchTitleCount } from './title-count';
 
 /**
  * Everything that reaches the operator outside the page's own view, mounted once by the
- * dashboard: system notifications and the beep (alert-notifier), the count in the tab title,
- * the end of a quiet period, and the first gesture that lets a stored "sound on" play.
+ * dashboard: system notifications and the beep (alert-notifier, loaded once either is on), the
+ * count in the tab title, the end of a quiet period, and the first gesture that lets a stored
+ * "sound on" play.
  */
 export function useNotify(): void {
   const store = useDashboardStore();
@@ -33,20 +33,34 @@ export function useNotify(): void {
 
   useEffect(() => {
     if (!ports) return;
-    const offNotices = watchAlertsForNotices({
-      store,
-      operator,
-      ports,
-      now,
-      text: () => text.current!,
-      onOpen: (id) => focusAlert(id, operator),
-    });
-    const offTitle = watchTitleCount(store, operator, ports);
+    return watchTitleCount(store, operator, ports);
+  }, [store, operator, ports]);
+
+  // The notifier is loaded only for an operator who turned notifications or sound on: most
+  // screens never need it, and the first load stays small.
+  const active = useOperator((s) => s.notify.system || s.notify.sound);
+  useEffect(() => {
+    if (!ports || !active) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void Promise.all([import('./alert-notifier'), import('./focus-alert')]).then(
+      ([{ watchAlertsForNotices }, { focusAlert }]) => {
+        if (cancelled) return;
+        stop = watchAlertsForNotices({
+          store,
+          operator,
+          ports,
+          now,
+          text: () => text.current!,
+          onOpen: (id) => focusAlert(id, operator),
+        });
+      },
+    );
     return () => {
-      offNotices();
-      offTitle();
+      cancelled = true;
+      stop?.();
     };
-  }, [store, operator, ports, now]);
+  }, [store, operator, ports, now, active]);
 
   useQuietPeriodEnds();
 

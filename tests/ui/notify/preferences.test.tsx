@@ -16,8 +16,10 @@ import { renderDashboard } from '../../support/render';
 const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 
 beforeAll(async () => {
-  // The panel is lazily loaded; loaded once here, React's lazy resolves it without real I/O.
+  // The panel and the notifier are lazily loaded; loaded once here, they resolve without real I/O.
   await import('../../../src/ui/notify/PreferencesPanel');
+  await import('../../../src/ui/notify/alert-notifier');
+  await import('../../../src/ui/notify/focus-alert');
 });
 beforeEach(() => {
   vi.useFakeTimers();
