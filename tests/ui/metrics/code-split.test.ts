@@ -104,6 +104,22 @@ describe('code splitting', () => {
     expect(reached).not.toContain('realtime/machine.ts');
   });
 
+  it('keeps the alert log view and the CSV writer out of the first load, but not the log record', () => {
+    const reached = firstLoad(ENTRY);
+    const files = [...reached.keys()].map(relative);
+    // The record must run from the start to see alerts the store later drops.
+    expect(files).toEqual(
+      expect.arrayContaining(['ui/alert-log/AlertLogButton.tsx', 'store/alert-log-recorder.ts']),
+    );
+    expect(files).not.toContain('ui/alert-log/AlertLogDialog.tsx');
+    expect(files).not.toContain('ui/export/csv.ts');
+    const lazyOnly = /^(papaparse|@tanstack\/react-virtual)(\/|$)/;
+    const eager = [...reached].flatMap(([file, packages]) =>
+      packages.filter((name) => lazyOnly.test(name)).map((name) => `${relative(file)}: ${name}`),
+    );
+    expect(eager).toEqual([]);
+  });
+
   it('loads the chart module, which holds recharts, only through a dynamic import from the metric panel', () => {
     const panel = importsOf(METRIC_PANEL);
     expect(panel.dynamic.map((specifier) => resolve(METRIC_PANEL, specifier))).toContain(
