@@ -7,7 +7,9 @@ import { subscribedTopics, type TopicChoiceStore } from './topic-choice';
  * Run before `client.start()`, so the first `hello` already carries the remembered choice; after
  * that, a change of choice or of catalogue becomes a `subscribe`/`unsubscribe` through the client
  * (which also puts the set in every later `hello` and announces it on the HTTP fallback).
- * Returns the unbind.
+ * Each time the connection turns live the set is said again: an engine shared between tabs may
+ * have started (or been handed over) before this tab's choice reached it, and a `subscribe` of
+ * topics already held changes nothing on the server. Returns the unbind.
  */
 export function bindTopicChoice(
   client: Pick<RealtimeClient, 'getSnapshot' | 'subscribe' | 'unsubscribe'>,
@@ -28,9 +30,17 @@ export function bindTopicChoice(
     if (drop.length > 0) client.unsubscribe(drop);
     if (add.length > 0) client.subscribe(add);
   };
+  const reassert = () => {
+    const extra = [...applied].filter((topic) => !base.includes(topic));
+    const dropped = base.filter((topic) => !applied.has(topic));
+    if (dropped.length > 0) client.unsubscribe(dropped);
+    if (extra.length > 0) client.subscribe(extra);
+  };
   sync();
   const offStore = store.subscribe((state, previous) => {
     if (state.catalog !== previous.catalog) sync();
+    const live = state.connection?.status === 'live';
+    if (live && previous.connection?.status !== 'live') reassert();
   });
   const offChoice = choice.subscribe((state, previous) => {
     if (state.chosen !== previous.chosen) sync();

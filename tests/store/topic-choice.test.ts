@@ -120,6 +120,35 @@ describe('binding the choice to the client', () => {
     ]);
   });
 
+  it('says the chosen topics again each time the connection turns live', () => {
+    const client = fakeClient();
+    const store = createDashboardStore();
+    const choice = createTopicChoiceStore();
+    choice.getState().choose('product:7', true);
+    choice.getState().choose('metrics', false);
+    bindTopicChoice(client, store, choice);
+    client.sent.length = 0;
+    const status = (s: 'live' | 'connecting') =>
+      store.setState({ connection: { status: s } as unknown as ConnectionSnapshot });
+    status('live');
+    status('live');
+    expect(client.sent).toEqual([
+      { type: 'unsubscribe', topics: ['metrics'] },
+      { type: 'subscribe', topics: ['product:7'] },
+    ]);
+    status('connecting');
+    status('live');
+    expect(client.sent).toHaveLength(4);
+  });
+
+  it('says nothing more on a live connection when only the base topics are wanted (v1)', () => {
+    const client = fakeClient();
+    const store = createDashboardStore();
+    bindTopicChoice(client, store, createTopicChoiceStore());
+    store.setState({ connection: { status: 'live' } as unknown as ConnectionSnapshot });
+    expect(client.sent).toEqual([]);
+  });
+
   it('sends nothing once unbound', () => {
     const client = fakeClient();
     const choice = createTopicChoiceStore();

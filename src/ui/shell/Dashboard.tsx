@@ -12,6 +12,7 @@ import { AlertList } from '../alerts/AlertList';
 import { AlertToasts } from '../alerts/AlertToasts';
 import { usePaused } from '../shared/redraw-context';
 import { Toolbar } from '../toolbar/Toolbar';
+import { TopicPicker } from '../topics/TopicPicker';
 import { PreferencesControl } from '../notify/PreferencesControl';
 import { useNotify } from '../notify/use-notify';
 import { AlertLogButton } from '../alert-log/AlertLogButton';
@@ -51,6 +52,7 @@ export function Dashboard({
         <Toolbar>
           <PreferencesControl />
           <AlertLogButton />
+          <TopicPicker />
         </Toolbar>
         {/* Notices inside the banner landmark, so a screen reader's landmark list reaches them. */}
         {notice && (
