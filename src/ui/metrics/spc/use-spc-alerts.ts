@@ -7,6 +7,7 @@ import { useEnvironment } from '../../shared/environment';
 import { resolveMetric } from '../../shared/metric-catalog';
 import { useDashboardStore } from '../../shared/store-context';
 import { SpcRunWatch, type NewRun } from './run-watch';
+import type { SpcInfo } from './control-window';
 import { spcOf } from './spc-info';
 import { SPC_MESSAGES } from './spc-messages';
 
@@ -84,24 +85,31 @@ export function useSpcAlerts(): void {
       if (events.length > 0) applyEvents(store, events, null, { now });
     };
 
+    /** The metrics the catalogue gives a usable `spc`, worked out once per catalogue. */
+    let watched = new Map<string, SpcInfo>();
+
     const check = () => {
       scheduled = false;
       const state: DashboardState = store.getState();
-      const found: NewRun[] = [];
-      for (const [name, info] of state.catalog.metrics) {
-        const spc = spcOf(info);
-        const entry = state.series.get(name);
-        if (!spc || !entry || versions.get(name) === entry.version) continue;
-        versions.set(name, entry.version);
-        found.push(...watch.look(name, entry.buffer, spc));
-      }
       // A new catalogue may have taken `spc` away: forget what only it described.
       if (state.catalog !== catalog) {
         catalog = state.catalog;
-        const keep = (name: string) => spcOf(state.catalog.metrics.get(name)) !== null;
+        watched = new Map();
+        for (const [name, info] of catalog.metrics) {
+          const spc = spcOf(info);
+          if (spc) watched.set(name, spc);
+        }
+        const keep = (name: string) => watched.has(name);
         watch.keepOnly(keep);
         for (const name of versions.keys()) if (!keep(name)) versions.delete(name);
         for (const name of open.keys()) if (!keep(name)) open.delete(name);
+      }
+      const found: NewRun[] = [];
+      for (const [name, spc] of watched) {
+        const entry = state.series.get(name);
+        if (!entry || versions.get(name) === entry.version) continue;
+        versions.set(name, entry.version);
+        found.push(...watch.look(name, entry.buffer, spc));
       }
       raise(found);
     };
