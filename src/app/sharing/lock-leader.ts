@@ -1,7 +1,6 @@
 import type { RealtimeClient, RealtimeOptions, Signals } from '../../realtime';
 import { SharedRealtimeClient } from '../../realtime/shared-client';
-import { SharedEngineHub } from '../../realtime/shared-hub';
-import type { HubPort, HubToTab } from '../../realtime/shared-protocol';
+import type { HubPort } from '../../realtime/shared-protocol';
 import type { WorkerEngineOptions } from '../../realtime/worker-protocol';
 
 /** What crosses the channel: a tab's message to the leader, or the leader's to one tab or all. */
@@ -63,7 +62,9 @@ export function lockLeaderClient(
   void deps
     .requestLock(`${name}:leader`, async () => {
       if (disposed) return;
-      await lead(name, client, deps, maxTabs, released);
+      // Only a leader needs the hub: followers never load it.
+      const { lead } = await import('./lock-lead');
+      if (!disposed) await lead(name, client, deps, maxTabs, released);
     })
     .catch((error: unknown) => {
       // No lock (a storage-partitioned frame): this tab stays a follower of nobody; say so.
@@ -80,49 +81,4 @@ export function lockLeaderClient(
     release();
   };
   return client;
-}
-
-async function lead(
-  name: string,
-  client: SharedRealtimeClient,
-  deps: LockDeps,
-  maxTabs: number,
-  released: Promise<void>,
-): Promise<void> {
-  const channel = deps.openChannel(name);
-  const ports = new Map<string, HubPort>();
-  const owners = new Map<HubPort, string>();
-  const seed = client.backlogSeed();
-  const hub = new SharedEngineHub({
-    createClient: deps.makeEngine,
-    ...(seed ? { seed } : {}),
-    // One post reaches every tab; a tab not yet caught up drops what it cannot place yet.
-    broadcast: (message: HubToTab) => channel.postMessage({ to: '*', data: message }),
-    forget: (port) => {
-      const tabId = owners.get(port);
-      owners.delete(port);
-      if (tabId !== undefined) ports.delete(tabId);
-    },
-  });
-  channel.onmessage = (event) => {
-    const envelope = event.data as { to?: unknown; from?: unknown; data?: unknown } | null;
-    if (envelope?.to !== 'leader' || typeof envelope.from !== 'string') return;
-    let port = ports.get(envelope.from);
-    if (!port) {
-      if (ports.size >= maxTabs) return;
-      const tabId = envelope.from;
-      port = { onmessage: null, postMessage: (data) => channel.postMessage({ to: tabId, data }) };
-      ports.set(tabId, port);
-      owners.set(port, tabId);
-      hub.connect(port);
-    }
-    port.onmessage?.({ data: envelope.data });
-  };
-  // Every tab, this one included, rejoins this hub with the position it has read.
-  channel.postMessage({ to: '*', leader: deps.tabId });
-  client.handOver('leader');
-  await released;
-  hub.dispose();
-  channel.onmessage = null;
-  channel.close();
 }
