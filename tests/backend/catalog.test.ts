@@ -11,7 +11,7 @@ import { MockBackend, type BackendMessage, type Peer } from '../../backend/mock-
 import { Tally } from '../../src/realtime/item-tally';
 import { toCatalog } from '../../src/realtime/validate-catalog';
 import { seededRandom } from '../../backend/random';
-import { runScenario } from '../../backend/scenario-runner';
+import { parseScenarios, runScenario } from '../../backend/scenario-runner';
 
 /**
  * Protocol v1.1 on the backend: the catalogue in the snapshot and as a sequenced message, the
@@ -186,6 +186,17 @@ describe('backend: product topics', () => {
     expect(polled.has('p7_fill_weight')).toBe(false);
   });
 
+  it('leaves other topics out of a message sent again (a scripted duplicate) too', async () => {
+    backend.start();
+    const peer = connect(backend, []);
+    await vi.advanceTimersByTimeAsync(250);
+    peer.frames.length = 0;
+    backend.resend(1);
+    expect(peer.frames).toHaveLength(1);
+    expect(peer.names().has('cargo_temperature')).toBe(true);
+    expect([...peer.names()].some((n) => /^p\d/.test(n))).toBe(false);
+  });
+
   it('measures the quality lines once a second whatever the feed pace', async () => {
     backend.start();
     const published: BackendMessage[] = [];
@@ -234,6 +245,10 @@ describe('backend: catalogue scenarios', () => {
     const snapshot = snapshotOf(backend, peer.sessionId);
     expect('catalog' in snapshot).toBe(false);
     expect(snapshot.samples.some((s) => /^p\d/.test(s.name))).toBe(false);
+  });
+
+  it('refuses a quality-drift that would measure every 0 ms', () => {
+    expect(parseScenarios('quality-drift;sampleEveryMs=0')).toMatchObject({ ok: false });
   });
 
   it('quality-drift measures faster and pushes every product process off centre', async () => {
