@@ -2,6 +2,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startReferenceServer, type ReferenceServer } from '../../server/reference-server';
+import { Tally } from '../../src/realtime/item-tally';
+import { toCatalog } from '../../src/realtime/validate-catalog';
 
 /**
  * What the dashboard expects of any backend, using nothing but the public protocol
@@ -177,6 +179,18 @@ describe(`protocol conformance of ${EXTERNAL ?? 'the reference server'}`, () => 
       body: JSON.stringify([{ type: 'subscribe', topics: ['metrics'] }]),
     });
     expect(send.status).toBe(202);
+  });
+
+  it('describes its metrics (v1.1) in a catalogue the dashboard keeps whole, or not at all (v1)', async () => {
+    const sessionId = await newSession();
+    const snapshot = (await (await api(`/api/snapshot?sessionId=${sessionId}`)).json()) as Json;
+    // A v1 server has no catalogue, and that is conformant: the dashboard uses its defaults.
+    if (snapshot.catalog === undefined) return;
+    expect(snapshot.catalog).toMatchObject({ metrics: expect.any(Array) });
+    const tally = new Tally();
+    const kept = toCatalog(snapshot.catalog as Json, tally);
+    expect(tally.rejections('catalogue'), 'descriptions the dashboard refuses or cuts').toEqual([]);
+    expect(kept?.metrics.length).toBe((snapshot.catalog as { metrics: unknown[] }).metrics.length);
   });
 
   it('says session_invalid (401 or 410) over HTTP and closes with 1008 over WebSocket', async () => {
