@@ -189,4 +189,14 @@ describe.skipIf(!hasChromium)('the alert log in the browser', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(consoleErrors(log).filter((line) => line.startsWith('[pageerror]'))).toEqual([]);
   });
+
+  it('speaks Korean and follows a dark system theme', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.selectOption('[data-action="language"]', 'ko');
+    await page.getByRole('button', { name: '알림 기록' }).click();
+    await page.waitForSelector(`${LOG} [data-log-alert-id]`, { timeout: WAIT_MS });
+    expect(await page.getByRole('dialog', { name: '이번 세션의 알림 기록' }).count()).toBe(1);
+    expect(await page.textContent(`${LOG} [data-shown]`)).toMatch(/^알림 [\d,]+건 중 [\d,]+건$/);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'look', 'alert-log-dark-ko.png') });
+  });
 });
