@@ -170,6 +170,20 @@ describe('control chart alerts', () => {
     expect(spcToasts()).toEqual([]);
   });
 
+  it('confirms an operator’s ack of its own alert, which no server will', async () => {
+    const { store, operator } = renderDashboard(<SpcAlertsUnderTest />);
+    describeMetrics(store, [WALL]);
+    push(store, 'wall_thickness', T0 - 2_000, 10, null, 'mm');
+    await advance(50);
+    push(store, 'wall_thickness', T0 - 1_000, 14, null, 'mm');
+    await advance(50);
+    const [id] = store.getState().alertIds;
+    expect(id?.startsWith(SPC_ALERT_PREFIX)).toBe(true);
+    act(() => operator.getState().acknowledge(id!, T0));
+    await advance(50);
+    expect(store.getState().alerts.get(id!)?.status).toBe('acknowledged');
+  });
+
   it('keeps a few open alerts per metric: a newer run resolves the oldest', async () => {
     const { store } = renderDashboard(<SpcAlertsUnderTest />);
     describeMetrics(store, [WALL]);

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
-import type { Alert } from '../../../realtime';
+import type { Alert, RealtimeEvent } from '../../../realtime';
 import { applyEvents, type DashboardState } from '../../../store';
 import { formatAxisNumber, formatClock, formatNumber } from '../../i18n/format';
 import { useI18n } from '../../i18n/use-i18n';
 import { useEnvironment } from '../../shared/environment';
 import { resolveMetric } from '../../shared/metric-catalog';
+import { useOperatorStore } from '../../shared/operator-context';
 import { useDashboardStore } from '../../shared/store-context';
 import { SpcRunWatch, type NewRun } from './run-watch';
 import type { SpcInfo } from './control-window';
@@ -34,6 +35,28 @@ export function useSpcAlerts(): void {
   useEffect(() => {
     localeRef.current = locale;
   }, [locale]);
+
+  // No server knows these alerts, so none will confirm an operator's ack: the dashboard does,
+  // or the alert would read "acknowledged, pending" for ever.
+  const operator = useOperatorStore();
+  useEffect(() => {
+    const confirm = () => {
+      const { acknowledged } = operator.getState();
+      const { alerts } = store.getState();
+      const events: RealtimeEvent[] = [];
+      for (const id of Object.keys(acknowledged)) {
+        if (!id.startsWith(SPC_ALERT_PREFIX) || alerts.get(id)?.status !== 'open') continue;
+        events.push({
+          type: 'message',
+          message: { type: 'alert_update', seq: 0, id, status: 'acknowledged' },
+        });
+      }
+      if (events.length > 0) applyEvents(store, events, null, { now });
+    };
+    return operator.subscribe((state, previous) => {
+      if (state.acknowledged !== previous.acknowledged) queueMicrotask(confirm);
+    });
+  }, [store, operator, now]);
 
   useEffect(() => {
     const watch = new SpcRunWatch();
