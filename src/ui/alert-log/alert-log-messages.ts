@@ -38,7 +38,8 @@ export const ALERT_LOG_MESSAGES: Record<Locale, AlertLogMessages> = {
     empty: 'No alerts this session yet.',
     noMatch: 'No alerts match the search and filters.',
     exportCsv: 'Export CSV',
-    exportLabel: (n) => `Export the ${count(n)} shown ${n === 1 ? 'alert' : 'alerts'} as CSV`,
+    // Starts with the visible text, so speech input ("click Export CSV") finds it.
+    exportLabel: (n) => `Export CSV: the ${count(n)} shown ${n === 1 ? 'alert' : 'alerts'}`,
     exportFailed: 'Export failed',
     raised: 'Raised',
     historyLabel: 'Status history',
@@ -56,7 +57,7 @@ export const ALERT_LOG_MESSAGES: Record<Locale, AlertLogMessages> = {
     empty: '이번 세션에는 아직 알림이 없습니다.',
     noMatch: '검색어와 필터에 맞는 알림이 없습니다.',
     exportCsv: 'CSV 내보내기',
-    exportLabel: (n) => `표시된 알림 ${count(n)}건을 CSV로 내보내기`,
+    exportLabel: (n) => `CSV 내보내기: 표시된 알림 ${count(n)}건`,
     exportFailed: '내보내기 실패',
     raised: '발생',
     historyLabel: '상태 이력',

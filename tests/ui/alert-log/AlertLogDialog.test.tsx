@@ -106,7 +106,7 @@ describe('the alert log view', () => {
       target: { value: 'dock-a' },
     });
     const exportButton = dialog.querySelector<HTMLButtonElement>('[data-action="export-alerts"]')!;
-    expect(exportButton.getAttribute('aria-label')).toBe('Export the 2 shown alerts as CSV');
+    expect(exportButton.getAttribute('aria-label')).toBe('Export CSV: the 2 shown alerts');
     fireEvent.click(exportButton);
     expect(click).toHaveBeenCalledTimes(1);
     const text = (await blobs[0]!.text()).replace(/^\uFEFF/, '');
