@@ -30,7 +30,8 @@ export type LayoutState = {
   /** `names`: the metrics the dashboard has now, in the server's order. */
   hide(name: string, names: readonly string[]): void;
   show(name: string): void;
-  move(name: string, names: readonly string[], to: MoveTo): void;
+  /** `scope`: the names the panel moves among (its group on screen); all shown ones by default. */
+  move(name: string, names: readonly string[], to: MoveTo, scope?: readonly string[]): void;
   reset(): void;
 };
 
@@ -57,7 +58,8 @@ export function createLayoutStore(options: LayoutStoreOptions = {}): LayoutStore
     storageFailures: 0,
     hide: (name, names) => set((s) => ({ layout: hidePanel(s.layout, names, name) })),
     show: (name) => set((s) => ({ layout: showPanel(s.layout, name) })),
-    move: (name, names, to) => set((s) => ({ layout: movePanel(s.layout, names, name, to) })),
+    move: (name, names, to, scope) =>
+      set((s) => ({ layout: movePanel(s.layout, names, name, to, scope) })),
     reset: () => set(() => ({ layout: DEFAULT_LAYOUT })),
   });
   if (!options.storage) return createStore<LayoutState>()(creator);

@@ -65,21 +65,25 @@ export function arrange(names: readonly string[], layout: PanelLayout): Arrangem
 }
 
 /**
- * Moves one shown panel among the shown ones. Hidden and absent names keep their slots, so a
- * panel shown again returns to where it was.
+ * Moves one shown panel among the shown ones of `scope` (default: all of them; the screen may
+ * gather panels in groups, and a move stays inside the panel's group). Hidden, absent and
+ * out-of-scope names keep their slots, so a panel shown again returns to where it was.
  */
 export function movePanel(
   layout: PanelLayout,
   names: readonly string[],
   name: string,
   to: MoveTo,
+  scope?: readonly string[],
 ): PanelLayout {
   const present = new Set(names);
   const hidden = new Set(layout.hidden);
+  const inScope = scope ? new Set(scope) : null;
   const all = fullOrder(names, layout);
   const slots: number[] = [];
   all.forEach((each, index) => {
-    if (present.has(each) && !hidden.has(each)) slots.push(index);
+    if (present.has(each) && !hidden.has(each) && (!inScope || inScope.has(each)))
+      slots.push(index);
   });
   const visible = slots.map((slot) => all[slot] as string);
   const from = visible.indexOf(name);

@@ -63,6 +63,13 @@ describe('moving a panel', () => {
     expect(arrange(NAMES, showPanel(moved, 'b')).visible).toEqual(['c', 'b', 'a', 'd']);
   });
 
+  it('moves a panel only among its group when the screen groups panels', () => {
+    // Groups on screen: [a, c] and [b, d]. Moving d first puts it before b, not before a.
+    const moved = movePanel(DEFAULT_LAYOUT, NAMES, 'd', 'first', ['b', 'd']);
+    expect(arrange(NAMES, moved).visible).toEqual(['a', 'd', 'c', 'b']);
+    expect(movePanel(DEFAULT_LAYOUT, NAMES, 'b', 'up', ['b', 'd'])).toBe(DEFAULT_LAYOUT);
+  });
+
   it('does not move a hidden panel', () => {
     const start = layout([], ['b']);
     expect(movePanel(start, NAMES, 'b', 'first')).toBe(start);

@@ -10,6 +10,8 @@ import { useMetricLabels } from '../layout/use-metric-labels';
 import '../layout/layout.css';
 import { MetricPanel } from '../metrics/MetricPanel';
 import { GroupedPanels } from '../topics/GroupedPanels';
+import { groupPanels } from '../topics/panel-groups';
+import { useSubscribedTopics } from '../topics/topic-choice-context';
 import { usePanelsInSteps } from '../metrics/use-panels-in-steps';
 import { useEnvironment } from '../shared/environment';
 import { useDashboard } from '../shared/store-context';
@@ -31,6 +33,17 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
   const env = useEnvironment();
   const { t, locale } = useI18n();
   const labelOf = useMetricLabels();
+  const metrics = useDashboard((s) => s.catalog.metrics);
+  const topics = useDashboard((s) => s.catalog.topics);
+  const subscribed = useSubscribedTopics();
+  // The panels a move is among: its group on screen (all shown ones when nothing is grouped).
+  const scopeOf = useCallback(
+    (name: string, visible: readonly string[]): readonly string[] =>
+      groupPanels(visible, metrics, topics, subscribed, locale).find((group) =>
+        group.names.includes(name),
+      )?.names ?? visible,
+    [metrics, topics, subscribed, locale],
+  );
   const arrangement = useMemo(() => arrange(names, layout), [names, layout]);
   const shown = usePanelsInSteps(arrangement.visible, env.frames);
   const [announcement, setAnnouncement] = useState('');
@@ -38,9 +51,9 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
   const pendingFocus = useRef<HTMLElement | null>(null);
 
   // The actions read the latest values through a ref, so they stay the same functions.
-  const latest = useRef({ names, store, labelOf, locale });
+  const latest = useRef({ names, store, labelOf, locale, scopeOf });
   useLayoutEffect(() => {
-    latest.current = { names, store, labelOf, locale };
+    latest.current = { names, store, labelOf, locale, scopeOf };
   });
 
   useLayoutEffect(() => {
@@ -54,14 +67,13 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
     const messages = () => LAYOUT_MESSAGES[latest.current.locale];
     return {
       move(name: string, to: MoveTo, from: HTMLElement) {
-        const { store: current, names: all, labelOf: label } = latest.current;
+        const { store: current, names: all, labelOf: label, scopeOf: among } = latest.current;
         const before = current.getState().layout;
-        current.getState().move(name, all, to);
+        current.getState().move(name, all, to, among(name, arrange(all, before).visible));
         const after = current.getState().layout;
-        const visible = arrange(all, after).visible;
-        const position = visible.indexOf(name) + 1;
+        const scope = among(name, arrange(all, after).visible);
         const say = after === before ? messages().alreadyThere : messages().moved;
-        setAnnouncement(say(label(name), position, visible.length));
+        setAnnouncement(say(label(name), scope.indexOf(name) + 1, scope.length));
         if (after !== before) pendingFocus.current = from;
       },
       hide(name: string) {
