@@ -9,7 +9,7 @@ import {
 } from 'recharts';
 import type { Locale, Point } from '../../store';
 import { formatAxisNumber, formatClock } from '../i18n/format';
-import type { Limit } from '../shared/metric-catalog';
+import { isUpperLimit, type Limit } from '../shared/metric-catalog';
 import { timeTicks } from './time-ticks';
 import { InspectLayer } from './inspect/InspectLayer';
 import type { InspectStore } from './inspect/inspect-store';
@@ -121,15 +121,15 @@ function MetricChart({
       limits.map((limit, i) => ({
         key: `${limit.kind}-${limit.value}`,
         y: limit.value,
-        stroke: limit.kind === 'ucl' || limit.kind === 'lcl' ? 'var(--warning)' : 'var(--critical)',
+        // Operating limits in the critical colour; warning lines and control limits in the warning one.
+        stroke: limit.kind === 'max' || limit.kind === 'min' ? 'var(--critical)' : 'var(--warning)',
         className: `limit limit--${limit.kind}`,
         label: {
           value: limitLabels[i] ?? '',
           // Inside the plot, on the side away from the axis: below an upper limit, above a lower one.
-          position:
-            limit.kind === 'max' || limit.kind === 'ucl'
-              ? ('insideTopRight' as const)
-              : ('insideBottomRight' as const),
+          position: isUpperLimit(limit.kind)
+            ? ('insideTopRight' as const)
+            : ('insideBottomRight' as const),
           fill: 'var(--muted)',
         },
       })),

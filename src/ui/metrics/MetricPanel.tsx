@@ -70,6 +70,8 @@ export function drawFrame(
   previous: PanelFrame | null = null,
   /** More values the axis must show (a control chart's control and specification limits). */
   extent: readonly number[] = [],
+  /** Places the backend asks for (its catalogue); else read off the recent values. */
+  fixedDecimals?: number,
 ): PanelFrame {
   const empty: PanelFrame = {
     version: entry?.version ?? -1,
@@ -89,7 +91,7 @@ export function drawFrame(
   const from = buffer.lowerBound(current.ts - windowMs);
   const recent: number[] = [];
   for (let i = Math.max(0, buffer.size - 20); i < buffer.size; i++) recent.push(buffer.valueAt(i));
-  const decimals = decimalsOf(recent);
+  const decimals = fixedDecimals ?? decimalsOf(recent);
   // About one point per pixel: more cannot be seen and only costs drawing time. Min/max per
   // bucket keeps every extreme, so the points' extent is the window's.
   const points = downsampleMinMax(buffer, from, buffer.size, Math.max(2, width));
@@ -149,7 +151,15 @@ export function MetricPanel({
   const { spc, extent } = useControlSpec(info.spc);
 
   const [frame, setFrame] = useState(() =>
-    drawFrame(store.getState().series.get(name), windowMs, size.width, limits, null, extent),
+    drawFrame(
+      store.getState().series.get(name),
+      windowMs,
+      size.width,
+      limits,
+      null,
+      extent,
+      info.decimals,
+    ),
   );
   const drawn = useRef(frame);
   const wanted = useRef({ windowMs, width: size.width });
@@ -182,6 +192,7 @@ export function MetricPanel({
           limits,
           drawn.current,
           extent,
+          info.decimals,
         );
         drawn.current = next;
         setFrame(next);
@@ -204,7 +215,7 @@ export function MetricPanel({
       registered.unregister();
       handle.current = null;
     };
-  }, [scheduler, store, name, limits, extent, env.IntersectionObserver]);
+  }, [scheduler, store, name, limits, extent, info.decimals, env.IntersectionObserver]);
   const unit = info.unit ?? frame.unit;
   const limitLabels = useMemo(
     () =>
