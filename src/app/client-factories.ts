@@ -78,10 +78,17 @@ function sharedWorkerClient(
   signals: Signals,
   timing: ClientTiming,
 ): RealtimeClient {
-  const worker = new SharedWorker(new URL('../realtime/shared-engine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: shareName(options.baseUrl),
-  });
+  let worker: SharedWorker;
+  try {
+    worker = new SharedWorker(new URL('../realtime/shared-engine.worker.ts', import.meta.url), {
+      type: 'module',
+      name: shareName(options.baseUrl),
+    });
+  } catch (error) {
+    // Refused outright (a sandboxed frame, a storage policy): this tab runs its own engine.
+    console.warn('[pulseboard] no SharedWorker here; this tab runs its own engine', error);
+    return dedicatedWorkerClient(options, signals, timing);
+  }
   const client = new SharedRealtimeClient(
     worker.port as unknown as HubPort,
     options,
