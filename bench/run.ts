@@ -12,6 +12,7 @@ import { runMemory } from './phases/memory';
 import { runRecovery } from './phases/recovery';
 import { runRates } from './phases/redraws';
 import { runSize } from './phases/size';
+import { runTabs } from './phases/tabs';
 import { PROFILES, type Profile } from './profiles';
 import { renderReport, verdicts, type BenchResults } from './report';
 import { serveStatic } from './static-server';
@@ -28,9 +29,9 @@ import { serveStatic } from './static-server';
  *                                  (test-artifacts/bench-full.json) and the current notes
  *   BENCH_SOURCE=head              bench the last commit instead of the working tree
  *   BENCH_ONLY=ingest,rates        run some phases (size, ingest, rates, memory, recovery,
- *                                  hostile); a partial run never writes docs/performance.md
+ *                                  hostile, tabs); a partial run never writes docs/performance.md
  */
-const PHASES = ['size', 'ingest', 'rates', 'memory', 'recovery', 'hostile'] as const;
+const PHASES = ['size', 'ingest', 'rates', 'memory', 'recovery', 'hostile', 'tabs'] as const;
 const SUBJECTS_INGEST = [
   'ceiling',
   'ceiling-worker',
@@ -190,6 +191,11 @@ async function main(): Promise<number> {
           (results.hostile ??= {})[subject] = await runHostile(ctx, subject);
         });
       }
+    }
+    if (phases.includes('tabs')) {
+      await attempt('tabs: one browser, many tabs', async () => {
+        results.tabs = await runTabs(ctx, profile.name === 'smoke' ? [1, 2] : [1, 2, 5, 10]);
+      });
     }
   } finally {
     await browser.close().catch(() => {});

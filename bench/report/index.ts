@@ -6,6 +6,7 @@ import { renderRates } from './rates';
 import { renderRecovery } from './recovery';
 import type { BenchResults } from './results';
 import { renderSize } from './size';
+import { renderTabs } from './tabs';
 import { verdicts } from './verdicts';
 
 /**
@@ -77,6 +78,7 @@ export function renderReport(results: BenchResults, notes: string): string {
     ...renderSize(results),
     ...renderRecovery(results),
     ...renderHostile(results),
+    ...renderTabs(results),
     ...renderFailures(results),
   ];
   if (notes.trim() !== '') parts.push(notes.trim());

@@ -5,6 +5,7 @@ import type { MemoryResult } from '../phases/memory';
 import type { RecoveryResult } from '../phases/recovery';
 import type { OffscreenRun, RateRun } from '../phases/redraws';
 import type { SizeResult } from '../phases/size';
+import type { TabsResult } from '../phases/tabs';
 import type { Profile } from '../profiles';
 import type { SubjectName } from '../subject-page';
 
@@ -23,6 +24,8 @@ export type BenchResults = {
   recoveryFast: RecoveryResult | null;
   /** The hostile flood (issue 11); absent from figures saved before the phase existed. */
   hostile?: Partial<Record<SubjectName, HostileResult>>;
+  /** Tabs of one browser against the server (issue 13); absent from older saved figures. */
+  tabs?: TabsResult;
   failures: string[];
 };
 

@@ -5,6 +5,7 @@ import { rateVerdicts } from './rates';
 import { recoveryVerdicts } from './recovery';
 import type { BenchResults, Verdict } from './results';
 import { sizeVerdicts } from './size';
+import { tabsVerdicts } from './tabs';
 
 /** The issues' targets, evaluated from this run's figures, phase by phase. */
 export function verdicts(results: BenchResults): Verdict[] {
@@ -15,5 +16,6 @@ export function verdicts(results: BenchResults): Verdict[] {
     ...sizeVerdicts(results),
     ...recoveryVerdicts(results),
     ...hostileVerdicts(results),
+    ...tabsVerdicts(results),
   ];
 }

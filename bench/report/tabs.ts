@@ -1,0 +1,58 @@
+import type { TabsResult } from '../phases/tabs';
+import { percentile } from '../stats';
+import { fmt } from './format';
+import type { BenchResults, Verdict } from './results';
+
+/** The tabs phase in the report: what the server sees against the number of tabs. */
+
+export function tabsVerdicts(results: BenchResults): Verdict[] {
+  const tabs = results.tabs;
+  if (!tabs) return [];
+  const most = tabs.rows.filter((r) => r.share === 'shared').sort((a, b) => b.tabs - a.tabs)[0];
+  const verdicts: Verdict[] = [];
+  if (most)
+    verdicts.push({
+      target: `one connection for ${most.tabs} tabs of one browser`,
+      measured: `${most.connections} connection(s), ${most.sessionStarts} session start(s)`,
+      met: most.connections === 1 && most.sessionStarts === 1,
+    });
+  if (tabs.handoffMs.length > 0) {
+    const worst = Math.max(...tabs.handoffMs);
+    verdicts.push({
+      target: 'Web Locks handoff: one socket and every tab live within 2 s of the leader closing',
+      measured: `${fmt(worst)} ms (worst)`,
+      met: worst <= 2_000,
+    });
+  }
+  return verdicts;
+}
+
+export function renderTabs(results: BenchResults): string[] {
+  const tabs: TabsResult | undefined = results.tabs;
+  const parts: string[] = ['## Tabs'];
+  if (!tabs) return parts;
+  parts.push(
+    'N tabs of the dashboard in one browser profile (pages of one Chromium context) against the reference server, ' +
+      'sharing one engine (the default: a SharedWorker here) and with `?share=off` (each tab its own engine, as before): ' +
+      'what the server holds once every tab is live.',
+  );
+  const counts = [...new Set(tabs.rows.map((r) => r.tabs))];
+  const cell = (n: number, share: 'shared' | 'off') => {
+    const row = tabs.rows.find((r) => r.tabs === n && r.share === share);
+    return row ? `${row.connections} / ${row.sessionStarts}` : '–';
+  };
+  parts.push(
+    [
+      '| tabs | shared: connections / session starts | `?share=off`: connections / session starts |',
+      '| ---: | ---: | ---: |',
+      ...counts.map((n) => `| ${n} | ${cell(n, 'shared')} | ${cell(n, 'off')} |`),
+    ].join('\n'),
+  );
+  if (tabs.handoffMs.length > 0)
+    parts.push(
+      `Web Locks handoff (SharedWorker hidden, ${tabs.handoffTabs} tabs, the leader tab closed): one socket and every other tab live again after ` +
+        `p50 ${fmt(percentile(tabs.handoffMs, 50))} ms (${tabs.handoffMs.map((ms) => `${fmt(ms)} ms`).join(', ')}). ` +
+        'With a SharedWorker there is no handoff: the worker outlives any one tab.',
+    );
+  return parts;
+}
