@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,28 @@ const critical = (id: string): Alert => ({
   status: 'open',
 });
 
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core over the open preferences and the quiet note only (accessibility.test.ts audits the page). */
+async function auditPreferences(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    type Node = { target: unknown[]; failureSummary?: string };
+    type Axe = {
+      run(
+        context: object,
+        options: object,
+      ): Promise<{ violations: { id: string; nodes: Node[] }[] }>;
+    };
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const include = ['[data-testid="preferences"]', '[data-testid="quiet-period"]'].map((s) => [s]);
+    const { violations } = await axe.run({ include }, { resultTypes: ['violations'] });
+    return violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id} ${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    );
+  });
+}
+
 async function goAway(page: Page) {
   await page.evaluate(() => {
     sessionStorage.setItem('stub-away', 'true');
@@ -73,7 +96,7 @@ const notices = (page: Page) =>
 describe.skipIf(!hasChromium)('system notifications (stubbed Notification)', () => {
   const suite = scenarioSuite();
 
-  it('asks only from the preferences, notifies once while away, counts in the title, and a click lands on the row', async () => {
+  it('asks for permission only from the preferences; the panel and the quiet note pass axe in both themes', async () => {
     // No random alerts: the test raises the ones it means.
     const server = await suite.server('steady', {
       firstAlertMs: 3_600_000,
@@ -88,15 +111,41 @@ describe.skipIf(!hasChromium)('system notifications (stubbed Notification)', () 
     await page.waitForSelector('[data-permission="granted"]', { timeout: WAIT_MS });
     await page.check('[data-pref="system"]');
     expect(await page.evaluate(() => (window as unknown as Stubbed).__asked)).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as Stubbed).__notices.length)).toBe(0);
     // A quiet period shows in the toolbar with its end time (critical alerts still toast).
     await page.click('[data-quiet="15"]');
     await page.waitForSelector('[data-testid="quiet-period"]', { timeout: WAIT_MS });
     mkdirSync(path.join(ARTIFACTS_DIR, 'look'), { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'look', 'preferences.png') });
+    const findings = await auditPreferences(page);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'look', 'preferences-dark.png') });
-    await page.emulateMedia({ colorScheme: 'light' });
+    findings.push(...(await auditPreferences(page)));
+    expect(findings).toEqual([]);
     await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="preferences"]:not([open])', { timeout: WAIT_MS });
+    expect(appErrors(log)).toEqual([]);
+  });
+
+  it('notifies once while the operator is away, counts in the title, a click lands on the row, a reload replays none', async () => {
+    const server = await suite.server('steady', {
+      firstAlertMs: 3_600_000,
+      alertEveryMs: 3_600_000,
+    });
+    // Permission granted and notifications on before the page loads, as a returning operator.
+    const key = `pulseboard:prefs:${new URL(server.url).origin}`;
+    const { page, log } = await suite.open(server.url, '', async (p) => {
+      await p.addInitScript((prefsKey) => {
+        sessionStorage.setItem('stub-permission', 'granted');
+        if (!localStorage.getItem(prefsKey))
+          localStorage.setItem(
+            prefsKey,
+            JSON.stringify({ state: { notify: { system: true } }, version: 3 }),
+          );
+      }, key);
+      await stubNotifications(p);
+    });
+    await waitForStatus(page, 'live');
 
     // Looking at the page: listed and counted, no notification.
     server.backend.raiseAlert(critical('seen-1'));
