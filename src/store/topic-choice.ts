@@ -27,7 +27,11 @@ export type TopicChoiceState = {
   /** Failed reads and writes of storage since load; the choice holds in memory regardless. */
   storageProblems: number;
   lastStorageError: string | null;
+  /** Where the choice is kept (`null`: memory only), so another tab's change can be followed. */
+  storageKey: string | null;
   choose(id: string, on: boolean): void;
+  /** Reads the stored choice again: another tab of this browser changed it. */
+  reload(): void;
 };
 
 export type TopicChoiceStore = StoreApi<TopicChoiceState>;
@@ -48,19 +52,28 @@ export function createTopicChoiceStore(options: TopicChoiceOptions = {}): TopicC
     problems++;
     lastError = describeStorageError(error);
   };
-  let initial = new Map<string, boolean>();
-  if (storage) {
+  const read = (): Map<string, boolean> => {
+    if (!storage) return new Map();
     try {
       const raw = storage.getItem(key);
-      if (typeof raw === 'string') initial = readChoices(raw);
+      return typeof raw === 'string' ? readChoices(raw) : new Map();
     } catch (error) {
       failed(error);
+      return new Map();
     }
-  }
+  };
   const store = createStore<TopicChoiceState>()((set, get) => ({
-    chosen: initial,
+    chosen: read(),
     storageProblems: problems,
     lastStorageError: lastError,
+    storageKey: storage ? key : null,
+    reload() {
+      const chosen = read();
+      const current = get().chosen;
+      const same =
+        chosen.size === current.size && [...chosen].every(([id, on]) => current.get(id) === on);
+      set({ ...(same ? {} : { chosen }), storageProblems: problems, lastStorageError: lastError });
+    },
     choose(id, on) {
       if (typeof id !== 'string' || id === '' || id.length > MAX_TOPIC_CHARS) return;
       const chosen = new Map(get().chosen);

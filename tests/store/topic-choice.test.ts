@@ -46,6 +46,21 @@ describe('the topic choice store', () => {
     expect(other.getState().chosen.size).toBe(0);
   });
 
+  it("takes another tab's choice when asked to read storage again", () => {
+    const storage = memoryStorage();
+    const here = createTopicChoiceStore({ storage, key: 'k' });
+    const there = createTopicChoiceStore({ storage, key: 'k' });
+    there.getState().choose('product:7', true);
+    const before = here.getState().chosen;
+    here.getState().reload();
+    expect(here.getState().chosen.get('product:7')).toBe(true);
+    // Nothing new: the same map, so nothing downstream re-runs.
+    const after = here.getState().chosen;
+    here.getState().reload();
+    expect(here.getState().chosen).toBe(after);
+    expect(after).not.toBe(before);
+  });
+
   it('reads storage entry by entry: a damaged entry costs only itself', () => {
     const raw = JSON.stringify({
       version: 1,

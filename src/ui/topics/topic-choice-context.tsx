@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { DEFAULT_OPTIONS } from '../../realtime/options';
 import {
@@ -17,6 +17,17 @@ export function TopicChoiceProvider({
   store: TopicChoiceStore;
   children: ReactNode;
 }) {
+  // Another tab on this backend changed the choice: follow it, so tabs sharing one connection
+  // never undo each other's topics when they next say theirs.
+  useEffect(() => {
+    if (typeof window === 'undefined') return;
+    const changed = (event: StorageEvent) => {
+      const key = store.getState().storageKey;
+      if (key !== null && (event.key === key || event.key === null)) store.getState().reload();
+    };
+    window.addEventListener('storage', changed);
+    return () => window.removeEventListener('storage', changed);
+  }, [store]);
   return <TopicChoiceContext.Provider value={store}>{children}</TopicChoiceContext.Provider>;
 }
 

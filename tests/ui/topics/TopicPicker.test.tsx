@@ -5,6 +5,7 @@ import { applyEvents, createOperatorStore } from '../../../src/store';
 import { createTopicChoiceStore } from '../../../src/store/topic-choice';
 import { TopicChoiceProvider } from '../../../src/ui/topics/topic-choice-context';
 import { TopicPicker } from '../../../src/ui/topics/TopicPicker';
+import { memoryStorage } from '../../support/memory-storage';
 import { renderDashboard } from '../../support/render';
 
 const catalog: RealtimeEvent = {
@@ -61,6 +62,25 @@ describe('topics picker', () => {
       ['product:7', true],
       ['product:42', false],
     ]);
+  });
+
+  it('follows a choice another tab made on the same backend', () => {
+    const storage = memoryStorage();
+    const choice = createTopicChoiceStore({ storage, key: 'pulseboard:topics:x' });
+    const { store } = renderDashboard(
+      <TopicChoiceProvider store={choice}>
+        <TopicPicker />
+      </TopicChoiceProvider>,
+    );
+    act(() => applyEvents(store, [catalog], null));
+    createTopicChoiceStore({ storage, key: 'pulseboard:topics:x' })
+      .getState()
+      .choose('product:7', true);
+    expect(topic('product:7')).toHaveAttribute('aria-pressed', 'false');
+    act(() => {
+      window.dispatchEvent(new StorageEvent('storage', { key: 'pulseboard:topics:x' }));
+    });
+    expect(topic('product:7')).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('names topics in Korean', () => {
