@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { createLayoutStore, type LayoutStore } from '../../../src/store/layout-store';
 import { PanelGrid } from '../../../src/ui/shell/PanelGrid';
 import { MetricPanel } from '../../../src/ui/metrics/MetricPanel';
-import { createOperatorStore } from '../../../src/store';
+import { applyEvents, createOperatorStore } from '../../../src/store';
 import { advance, push } from '../../support/dashboard';
 import { renderDashboard } from '../../support/render';
 
@@ -66,6 +66,24 @@ describe('arranging the panels', () => {
     act(() => inPanel('a', 'move-last').click());
     act(() => inPanel('b', 'move-down').click());
     expect(order()).toEqual(['c', 'a', 'b']);
+  });
+
+  it('moves a panel within its group when the catalogue groups the panels', async () => {
+    const { store } = await renderGrid(createLayoutStore(), []);
+    const metrics = ['a', 'b', 'c', 'd'].map((name, i) => ({ name, group: i % 2 ? 'g2' : 'g1' }));
+    act(() =>
+      applyEvents(
+        store,
+        [{ type: 'message', message: { type: 'catalog', seq: 1, metrics, topics: [] } }],
+        null,
+      ),
+    );
+    for (const { name } of metrics) push(store, name, T0, 1);
+    await advance(100);
+    expect(order()).toEqual(['a', 'c', 'b', 'd']);
+    act(() => inPanel('d', 'move-first').click());
+    expect(order()).toEqual(['a', 'c', 'd', 'b']);
+    expect(announced()).toBe('D moved to position 1 of 2.');
   });
 
   it('gives a metric that appears after arranging a place at the end', async () => {
