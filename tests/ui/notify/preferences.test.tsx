@@ -138,6 +138,16 @@ describe('notification preferences', () => {
     expect(operator.getState().notify.sound).toBe(true);
   });
 
+  it('lets a stored "sound on" play from the operator’s first gesture after a reload, once', async () => {
+    const { ports, operator } = renderWithPrefs();
+    fireEvent.pointerDown(document.body);
+    expect(ports.sound.unlock).not.toHaveBeenCalled();
+    act(() => operator.getState().setNotify({ sound: true }));
+    fireEvent.keyDown(document.body, { key: 'a' });
+    fireEvent.pointerDown(document.body);
+    expect(ports.sound.unlock).toHaveBeenCalledTimes(1);
+  });
+
   it('is in Korean for a Korean operator', async () => {
     const { operator } = renderWithPrefs();
     act(() => operator.getState().setPrefs({ locale: 'ko' }));
