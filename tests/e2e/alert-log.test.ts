@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import {
   recordConsole,
   saveArtifacts,
 } from './chromium';
+import { settle } from './axe';
 import { servePreview } from './preview';
 
 const WAIT_MS = 15_000;
@@ -26,6 +28,23 @@ async function readCsv(download: Download): Promise<{ bom: boolean; rows: string
   const parsed = Papa.parse<string[]>(bom ? text.slice(1) : text, { skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   return { bom, rows: parsed.data };
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core over the open log only (the rest of the page has its own audit): rule and element. */
+async function auditLog(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  await settle(page);
+  return page.evaluate(async (selector) => {
+    type Result = { id: string; nodes: { target: unknown[] }[] };
+    type Axe = { run(context: Element, options: object): Promise<{ violations: Result[] }> };
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const { violations } = await axe.run(document.querySelector(selector)!, {
+      resultTypes: ['violations'],
+    });
+    return violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+  }, LOG);
 }
 
 /**
@@ -102,6 +121,7 @@ describe.skipIf(!hasChromium)('the alert log in the browser', () => {
     expect(rows.length).toBeLessThan(60);
     expect(rows[0]!.position).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'look', 'alert-log.png') });
+    expect(await auditLog(page)).toEqual([]);
 
     // The oldest entry is at the bottom of the scroll, and only a window is in the page there too.
     await page.$eval('[data-testid="alert-log-scroller"]', (el) => {
@@ -198,5 +218,6 @@ describe.skipIf(!hasChromium)('the alert log in the browser', () => {
     expect(await page.getByRole('dialog', { name: '이번 세션의 알림 기록' }).count()).toBe(1);
     expect(await page.textContent(`${LOG} [data-shown]`)).toMatch(/^알림 [\d,]+건 중 [\d,]+건$/);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'look', 'alert-log-dark-ko.png') });
+    expect(await auditLog(page)).toEqual([]);
   });
 });

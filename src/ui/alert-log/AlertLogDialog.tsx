@@ -81,7 +81,8 @@ export default function AlertLogDialog({ log, onClose }: { log: AlertLog; onClos
       // Escape (the `cancel` event) and `close()` both end here: the parent unmounts the dialog.
       onClose={onClose}
     >
-      <header className="alert-log__header">
+      {/* Not <header>: outside sectioning content it would be a second banner landmark. */}
+      <div className="alert-log__header">
         <h2 className="alert-log__title" id={titleId}>
           {m.title}
         </h2>
@@ -93,7 +94,7 @@ export default function AlertLogDialog({ log, onClose }: { log: AlertLog; onClos
         >
           {m.close}
         </button>
-      </header>
+      </div>
       <div className="alert-log__filters" role="group" aria-label={m.search}>
         <label className="alert-log__search">
           <span className="select__label">{m.search}</span>
