@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { useEffect, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import type { LayoutStore } from '../../store/layout-store';
 import { useI18n } from '../i18n/use-i18n';
@@ -29,6 +29,7 @@ export function LayoutBar({
   const labelOf = useMetricLabels();
   const failures = useStore(store, (s) => s.storageFailures);
   const m = LAYOUT_MESSAGES[locale];
+  useClosePopoversOnOutsidePress();
   return (
     <div className="layout-bar" role="group" aria-label={m.layoutControls}>
       <details className="layout-hidden" data-count={hidden.length}>
@@ -80,4 +81,25 @@ export function LayoutBar({
       </p>
     </div>
   );
+}
+
+/** The layout's popovers: the hidden list and every panel's move menu. */
+const POPOVERS = 'details.layout-hidden[open], details.panel-arrange__menu[open]';
+
+/**
+ * A press outside an open layout popover closes it, as a menu would (Escape already does, see
+ * useEscapeClosesDetails). One listener for the whole grid, however many panels it has.
+ */
+function useClosePopoversOnOutsidePress(): void {
+  useEffect(() => {
+    const doc = globalThis.document;
+    const onPointerDown = (event: Event) => {
+      const target = event.target instanceof Node ? event.target : null;
+      for (const open of doc.querySelectorAll<HTMLDetailsElement>(POPOVERS)) {
+        if (!target || !open.contains(target)) open.open = false;
+      }
+    };
+    doc.addEventListener('pointerdown', onPointerDown);
+    return () => doc.removeEventListener('pointerdown', onPointerDown);
+  }, []);
 }

@@ -104,6 +104,18 @@ describe('arranging the panels', () => {
     expect(announced()).toMatch(/^Layout reset/);
   });
 
+  it('closes its popovers on a press outside them, and not on one inside', async () => {
+    await renderGrid();
+    const hiddenList = hiddenSummary().closest('details')!;
+    const menu = inPanel('a', 'move-up').closest('details')!;
+    hiddenList.open = true;
+    menu.open = true;
+    fireEvent.pointerDown(inPanel('a', 'move-up'));
+    expect([hiddenList.open, menu.open]).toEqual([false, true]);
+    fireEvent.pointerDown(document.body);
+    expect(menu.open).toBe(false);
+  });
+
   it('starts from the layout the store holds, and says so when storage refuses to keep it', async () => {
     const layout = createLayoutStore();
     layout.setState({ layout: { order: ['b'], hidden: ['a'] }, storageFailures: 2 });
