@@ -194,7 +194,8 @@ async function main(): Promise<number> {
     }
     if (phases.includes('tabs')) {
       await attempt('tabs: one browser, many tabs', async () => {
-        results.tabs = await runTabs(ctx, profile.name === 'smoke' ? [1, 2] : [1, 2, 5, 10]);
+        results.tabs = { rows: [], handoffMs: [], handoffTabs: 3 };
+        await runTabs(ctx, profile.name === 'smoke' ? [1, 2] : [1, 2, 5, 10], results.tabs);
       });
     }
   } finally {
