@@ -167,7 +167,7 @@ export default function AlertLogDialog({ log, onClose }: { log: AlertLog; onClos
       </p>
       {snapshot.dropped > 0 && (
         <p className="alert-log__dropped" data-dropped={snapshot.dropped}>
-          {m.dropped(snapshot.dropped)}
+          {m.dropped(snapshot.dropped, log.capacity)}
         </p>
       )}
       {shown.length === 0 ? (

@@ -11,7 +11,7 @@ export type AlertLogMessages = {
   allSources: string;
   noSource: string;
   showing: (shown: number, total: number) => string;
-  dropped: (n: number) => string;
+  dropped: (n: number, kept: number) => string;
   empty: string;
   noMatch: string;
   exportCsv: string;
@@ -33,8 +33,8 @@ export const ALERT_LOG_MESSAGES: Record<Locale, AlertLogMessages> = {
     allSources: 'All',
     noSource: '(none)',
     showing: (shown, total) => `${count(shown)} of ${count(total)} alerts`,
-    dropped: (n) =>
-      `${count(n)} oldest ${n === 1 ? 'alert' : 'alerts'} dropped: the log keeps the newest 10,000.`,
+    dropped: (n, kept) =>
+      `${count(n)} oldest ${n === 1 ? 'alert' : 'alerts'} dropped: the log keeps the newest ${count(kept)}.`,
     empty: 'No alerts this session yet.',
     noMatch: 'No alerts match the search and filters.',
     exportCsv: 'Export CSV',
@@ -53,7 +53,8 @@ export const ALERT_LOG_MESSAGES: Record<Locale, AlertLogMessages> = {
     allSources: '전체',
     noSource: '(없음)',
     showing: (shown, total) => `알림 ${count(total)}건 중 ${count(shown)}건`,
-    dropped: (n) => `오래된 알림 ${count(n)}건 삭제됨: 기록은 최신 10,000건을 보관합니다.`,
+    dropped: (n, kept) =>
+      `오래된 알림 ${count(n)}건 삭제됨: 기록은 최신 ${count(kept)}건을 보관합니다.`,
     empty: '이번 세션에는 아직 알림이 없습니다.',
     noMatch: '검색어와 필터에 맞는 알림이 없습니다.',
     exportCsv: 'CSV 내보내기',

@@ -1,7 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyEvents, createDashboardStore } from '../../../src/store';
+import { createAlertLog } from '../../../src/store/alert-log';
 import { alertLogFor } from '../../../src/store/alert-log-recorder';
+import AlertLogDialog from '../../../src/ui/alert-log/AlertLogDialog';
 import { AlertLogButton } from '../../../src/ui/alert-log/AlertLogButton';
 import { alertEvent, alertFixture } from '../../support/fixtures';
 import { renderDashboard } from '../../support/render';
@@ -125,6 +127,15 @@ describe('the alert log view', () => {
     const opener = screen.getByRole('button', { name: /Alert log/ });
     expect(document.activeElement).toBe(opener);
     expect(opener.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('says how many of the oldest alerts the full log dropped', () => {
+    const log = createAlertLog(2);
+    for (const id of ['a', 'b', 'c', 'd', 'e'])
+      log.record({ ...alertFixture({ id }), receivedAt: 0, history: [{ status: 'open', at: 0 }] });
+    renderDashboard(<AlertLogDialog log={log} onClose={() => {}} />);
+    expect(shownIds()).toEqual(['e', 'd']);
+    expect(screen.getByText('3 oldest alerts dropped: the log keeps the newest 2.')).toBeTruthy();
   });
 
   it('speaks Korean when the operator chose it', async () => {
