@@ -5,8 +5,8 @@ import type { ChartDomains } from './MetricChart';
 import type { ControlWindow, SpcInfo } from './spc/control-window';
 import type { ControlLineKind } from './spc/ControlLayer';
 import { validSpc } from './spc/spc-info';
-import { SPC_MESSAGES } from './spc/spc-messages';
 import { useControlWindow, type ControlFrame } from './spc/use-control-window';
+import { useSpcEngine } from './spc/use-spc-engine';
 
 export { ControlChartSummary } from './ControlChartSummary';
 
@@ -43,15 +43,17 @@ export function useControlChart(
   control: ControlWindow | null;
   overlay: ((domains: ChartDomains) => ReactNode) | undefined;
 } {
-  const control = useControlWindow(name, frame, spc);
-  const text = SPC_MESSAGES[locale];
+  const engine = useSpcEngine(spc !== null);
+  const control = useControlWindow(name, frame, spc, engine);
+  const text = engine?.SPC_MESSAGES[locale] ?? null;
   const lineText = useCallback(
-    (kind: ControlLineKind, value: number) => text.line(kind, formatAxisNumber(value, locale)),
+    (kind: ControlLineKind, value: number) =>
+      text ? text.line(kind, formatAxisNumber(value, locale)) : '',
     [text, locale],
   );
   const overlay = useMemo(
     () =>
-      spc && control
+      spc && control && text
         ? (domains: ChartDomains) => (
             <Suspense fallback={null}>
               <ControlLayer

@@ -1,8 +1,7 @@
 import type { Locale } from '../../store';
 import { formatNumber } from '../i18n/format';
 import type { ControlWindow } from './spc/control-window';
-import { violatedRules } from './spc/control-window';
-import { SPC_MESSAGES } from './spc/spc-messages';
+import { useSpcEngine } from './spc/use-spc-engine';
 import './spc/control-chart.css';
 
 /**
@@ -17,7 +16,10 @@ export function ControlChartSummary({
   control: ControlWindow;
   locale: Locale;
 }) {
-  const text = SPC_MESSAGES[locale];
+  // A control window exists only once the SPC chunk has loaded: this is that same chunk.
+  const engine = useSpcEngine(true);
+  if (!engine) return null;
+  const text = engine.SPC_MESSAGES[locale];
   const { capability } = control;
   const index = (v: number | null) => (v === null ? null : formatNumber(v, locale, 2));
   const capabilityText =
@@ -26,7 +28,7 @@ export function ControlChartSummary({
       : capability.missing
         ? text.capabilityMissing[capability.missing](capability.n)
         : '';
-  const rules = violatedRules(control);
+  const rules = engine.violatedRules(control);
   return (
     <div className="panel__spc">
       <p

@@ -8,6 +8,7 @@ import { MetricPanel } from '../../../src/ui/metrics/MetricPanel';
 import { SPC_ALERT_PREFIX, useSpcAlerts } from '../../../src/ui/metrics/spc/use-spc-alerts';
 import { advance, pushHistory, push } from '../../support/dashboard';
 import { renderDashboard } from '../../support/render';
+import { loadSpcEngine } from '../../../src/ui/metrics/spc/use-spc-engine';
 
 const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 const WALL: MetricInfo = {
@@ -45,6 +46,7 @@ beforeAll(async () => {
   // Load the lazily imported chart parts once, so React.lazy resolves under fake timers.
   await import('../../../src/ui/metrics/MetricChart');
   await import('../../../src/ui/metrics/spc/ControlLayer');
+  await loadSpcEngine();
 });
 beforeEach(() => {
   vi.useFakeTimers();

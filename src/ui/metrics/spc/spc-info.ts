@@ -1,5 +1,21 @@
 import type { SpcInfo } from './control-window';
-import { validControlLimits } from './western-electric';
+
+export type ControlLimits = { cl: number; ucl: number; lcl: number };
+
+/** Whether the limits can carry zones: finite, and `lcl < cl < ucl`. */
+export function validControlLimits(limits: ControlLimits): boolean {
+  const { cl, ucl, lcl } = limits;
+  return (
+    Number.isFinite(cl) &&
+    Number.isFinite(ucl) &&
+    Number.isFinite(lcl) &&
+    lcl < cl &&
+    cl < ucl &&
+    // (ucl - cl) / 3 must not vanish into rounding.
+    Number.isFinite(ucl - cl) &&
+    Number.isFinite(cl - lcl)
+  );
+}
 
 const finiteOrUndefined = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Alert, RealtimeEvent } from '../../../realtime';
 import { applyEvents, type DashboardState } from '../../../store';
 import { formatAxisNumber, formatClock, formatNumber } from '../../i18n/format';
@@ -6,11 +6,11 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useEnvironment } from '../../shared/environment';
 import { resolveMetric } from '../../shared/metric-catalog';
 import { useOperatorStore } from '../../shared/operator-context';
-import { useDashboardStore } from '../../shared/store-context';
-import { SpcRunWatch, type NewRun } from './run-watch';
+import { useDashboard, useDashboardStore } from '../../shared/store-context';
+import type { NewRun } from './run-watch';
 import type { SpcInfo } from './control-window';
 import { spcOf } from './spc-info';
-import { SPC_MESSAGES } from './spc-messages';
+import { useSpcEngine } from './use-spc-engine';
 
 /** Ids of the alerts raised here: a server's ids are opaque, so a prefix it is unlikely to use. */
 export const SPC_ALERT_PREFIX = 'local:spc:';
@@ -58,7 +58,17 @@ export function useSpcAlerts(): void {
     });
   }, [store, operator, now]);
 
+  // The SPC chunk loads once the backend describes a metric with `spc`, not before.
+  const catalogue = useDashboard((s) => s.catalog);
+  const needed = useMemo(
+    () => [...catalogue.metrics.values()].some((info) => spcOf(info) !== null),
+    [catalogue],
+  );
+  const engine = useSpcEngine(needed);
+
   useEffect(() => {
+    if (!engine) return;
+    const { SpcRunWatch, SPC_MESSAGES } = engine;
     const watch = new SpcRunWatch();
     const versions = new Map<string, number>();
     const open = new Map<string, string[]>();
@@ -145,5 +155,5 @@ export function useSpcAlerts(): void {
       scheduled = true;
       queueMicrotask(check);
     });
-  }, [store, defaults, now]);
+  }, [store, defaults, now, engine]);
 }

@@ -9,7 +9,9 @@
  * one of the points beyond the zone). Marks of one rule on one side whose patterns overlap or
  * touch are one violation run, so a process that sits out of control for twenty points counts once.
  */
-export type ControlLimits = { cl: number; ucl: number; lcl: number };
+import { validControlLimits, type ControlLimits } from './spc-info';
+
+export { validControlLimits, type ControlLimits };
 export type Rule = 1 | 2 | 3 | 4;
 export type Side = 'above' | 'below';
 export const RULES: readonly Rule[] = [1, 2, 3, 4];
@@ -41,21 +43,6 @@ export type RuleEvaluation = {
 };
 
 export const ruleBit = (rule: Rule) => 1 << (rule - 1);
-
-/** Whether the limits can carry zones: finite, and `lcl < cl < ucl`. */
-export function validControlLimits(limits: ControlLimits): boolean {
-  const { cl, ucl, lcl } = limits;
-  return (
-    Number.isFinite(cl) &&
-    Number.isFinite(ucl) &&
-    Number.isFinite(lcl) &&
-    lcl < cl &&
-    cl < ucl &&
-    // (ucl - cl) / 3 must not vanish into rounding.
-    Number.isFinite(ucl - cl) &&
-    Number.isFinite(cl - lcl)
-  );
-}
 
 /**
  * Marks and runs of rules 1-4 over `values` (oldest first). Points before the window are not
