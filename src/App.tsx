@@ -20,7 +20,6 @@ import {
   topicChoiceKey,
   type TopicChoiceStore,
 } from './store/topic-choice';
-import { TopicChoiceProvider } from './ui/topics/topic-choice-context';
 
 export type AppProps = {
   store: DashboardStore;
@@ -92,10 +91,8 @@ export function App({
   );
   return (
     <BackendProvider backend={view}>
-      <DashboardProviders store={store} operator={operator} environment={env}>
-        <TopicChoiceProvider store={topics}>
-          <Dashboard notice={notice} layout={layout} />
-        </TopicChoiceProvider>
+      <DashboardProviders store={store} operator={operator} environment={env} topics={topics}>
+        <Dashboard notice={notice} layout={layout} />
         {tools}
       </DashboardProviders>
     </BackendProvider>

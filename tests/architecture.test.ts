@@ -29,6 +29,7 @@ const UI_FEATURES = [
   'src/ui/notify',
   'src/ui/alert-log',
   'src/ui/layout',
+  'src/ui/topics',
 ];
 const ALLOWED: Record<string, readonly string[]> = {
   'src/realtime': [],

@@ -1,6 +1,6 @@
 import { MOVES, type MoveTo } from '../../store/layout';
 import { useI18n } from '../i18n/use-i18n';
-import { useMetricInfo } from '../shared/use-metric-info';
+import { useMetricInfo } from '../i18n/use-metric-info';
 import { usePanelGrid } from './layout-context';
 import { LAYOUT_MESSAGES } from './layout-messages';
 import './layout.css';

@@ -10,13 +10,17 @@ import { useDashboard } from '../shared/store-context';
 
 const TopicChoiceContext = createContext<TopicChoiceStore | null>(null);
 
+/** `store` absent: one in memory, shared by everything below (component tests, tools). */
 export function TopicChoiceProvider({
-  store,
+  store: given,
   children,
 }: {
-  store: TopicChoiceStore;
+  store?: TopicChoiceStore | undefined;
   children: ReactNode;
 }) {
+  const [own] = useState(() => (given ? null : createTopicChoiceStore()));
+  const store = given ?? own;
+  if (!store) throw new Error('unreachable: a topic choice is given or created');
   // Another tab on this backend changed the choice: follow it, so tabs sharing one connection
   // never undo each other's topics when they next say theirs.
   useEffect(() => {

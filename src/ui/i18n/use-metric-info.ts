@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { useEnvironment } from './environment';
-import { resolveMetric, type MetricView } from './metric-catalog';
-import { useDashboard } from './store-context';
-import { useI18n } from '../i18n/use-i18n';
+import { useEnvironment } from '../shared/environment';
+import { resolveMetric, type MetricView } from '../shared/metric-catalog';
+import { useDashboard } from '../shared/store-context';
+import { useI18n } from './use-i18n';
 
 /**
  * One metric as the panels show it: the backend's catalogue (v1.1) merged over the built-in
