@@ -138,7 +138,7 @@ describe.skipIf(!hasChromium)('one connection per browser', () => {
       await expectListedOnce(rest[0]!, 'to-ack');
       // Critical only, so the row is in view whatever else the panel holds.
       await rest[0]!.click('[data-severity-filter="critical"]');
-      await rest[0]!.click('[data-alert-id="to-ack"] button[aria-label^="Acknowledge"]');
+      await rest[0]!.click('[data-alert-id="to-ack"] [data-action="ack"]');
       await rest[3]!.click('[data-severity-filter="critical"]');
       await rest[3]!.waitForSelector('[data-alert-id="to-ack"][data-status="acknowledged"]', {
         timeout: WAIT_MS,
