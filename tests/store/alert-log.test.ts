@@ -99,6 +99,27 @@ describe('alert log recorder', () => {
     ]);
   });
 
+  it('records the alerts a snapshot restores, with their status', () => {
+    const store = createDashboardStore();
+    const log = alertLogFor(store);
+    const reset: RealtimeEvent = {
+      type: 'reset',
+      snapshot: {
+        epoch: 'e1',
+        seq: 7,
+        samples: [],
+        alerts: [
+          alertFixture({ id: 'r1', ts: 1_000 }),
+          alertFixture({ id: 'r2', ts: 2_000, status: 'acknowledged' }),
+        ],
+      },
+    };
+    applyEvents(store, [reset], null, clock);
+    const entries = log.snapshot().entries;
+    expect(ids(entries).sort()).toEqual(['r1', 'r2']);
+    expect(entries.find((e) => e.id === 'r2')!.status).toBe('acknowledged');
+  });
+
   it('keeps alerts the store evicted beyond its own bound', () => {
     const store = createDashboardStore();
     const log = createAlertLog();
