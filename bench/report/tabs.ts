@@ -29,8 +29,9 @@ export function tabsVerdicts(results: BenchResults): Verdict[] {
 
 export function renderTabs(results: BenchResults): string[] {
   const tabs: TabsResult | undefined = results.tabs;
+  // Figures saved before the phase existed have no section at all, rather than an empty one.
+  if (!tabs) return [];
   const parts: string[] = ['## Tabs'];
-  if (!tabs) return parts;
   parts.push(
     'N tabs of the dashboard in one browser profile (pages of one Chromium context) against the reference server, ' +
       'sharing one engine (the default: a SharedWorker here) and with `?share=off` (each tab its own engine, as before): ' +
