@@ -5,8 +5,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { backendHost, resolveBackend } from './app/config';
 import { debugHandle } from './app/debug-handle';
-import { workerClientFactory } from './app/client-factories';
-import { shareChoiceFrom } from './app/sharing/share-mode';
 import { createDashboardStore } from './store';
 
 async function main() {
@@ -37,9 +35,14 @@ async function main() {
     config,
     qa,
   );
+  // Either engine's client is fetched here rather than shipped in the first load: the sharing
+  // routes (SharedWorker, Web Locks, per tab) are about 4 kB gzip the first paint does not need.
   const createClient =
     config.engine === 'worker'
-      ? workerClientFactory(config.timing, shareChoiceFrom(location.search))
+      ? await import('./app/worker-client-factory').then(
+          ({ workerClientFactory, shareChoiceFrom }) =>
+            workerClientFactory(config.timing, shareChoiceFrom(location.search)),
+        )
       : (await import('./app/page-client-factory')).browserClientFactory(config.timing);
   createRoot(root).render(
     <StrictMode>
