@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -65,6 +66,22 @@ describe('a deployment build', () => {
     // Judge the chunk's name, not its content hash: a hash such as "CqAbkd3m" spells "qA".
     const chunkName = (f: string) => f.replace(/-[\w-]{8}\.(js|css)$/, '');
     expect(files(DEPLOY_DIR).filter((f) => /qa/i.test(chunkName(f)))).toEqual([]);
+  });
+
+  it('keeps first-load JavaScript within 100 kB gzip (the demo build too)', () => {
+    // What index.html loads or preloads, gzip-compressed as a server sends it: bench/phases/size.ts
+    // measures the same. Anything the first screen does not need belongs behind an import().
+    for (const dir of [DEPLOY_DIR, DEMO_DIR]) {
+      const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+      const scripts = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map(
+        (m) => m[1]!,
+      );
+      const kB = scripts
+        .map((file) => gzipSync(readFileSync(path.join(dir, file))).byteLength / 1024)
+        .reduce((total, size) => total + size, 0);
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(kB, `${path.basename(dir)}: ${scripts.join(', ')}`).toBeLessThanOrEqual(100);
+    }
   });
 
   it('carries its own backend and allow list', () => {

@@ -97,11 +97,37 @@ describe('code splitting', () => {
     expect([...reached.keys()].map(relative)).not.toContain(relative(METRIC_CHART));
   });
 
-  it('keeps the page engine out of the first load: the default worker engine needs only its proxy', () => {
+  it('keeps both engines and the sharing routes out of the first load: the entry fetches its client', () => {
     const reached = [...firstLoad(ENTRY).keys()].map(relative);
-    expect(reached).toContain('realtime/worker-client.ts');
-    expect(reached).not.toContain('realtime/engine.ts');
-    expect(reached).not.toContain('realtime/machine.ts');
+    for (const file of [
+      'realtime/engine.ts',
+      'realtime/machine.ts',
+      'realtime/worker-client.ts',
+      'realtime/shared-client.ts',
+      'app/client-factories.ts',
+      'app/sharing/lock-leader.ts',
+    ])
+      expect(reached).not.toContain(file);
+    const entry = importsOf(ENTRY).dynamic.map((specifier) => relative(resolve(ENTRY, specifier)!));
+    expect(entry).toEqual(
+      expect.arrayContaining(['app/worker-client-factory.ts', 'app/page-client-factory.ts']),
+    );
+  });
+
+  it('keeps toasts, announcements and notifications out of the first load', () => {
+    const reached = firstLoad(ENTRY);
+    const files = [...reached.keys()].map(relative);
+    for (const file of [
+      'ui/alerts/AlertToasts.tsx',
+      'ui/alerts/AlertAnnouncer.tsx',
+      'ui/notify/use-notify.ts',
+      'ui/metrics/spc/use-spc-alerts.ts',
+    ])
+      expect(files).not.toContain(file);
+    const eager = [...reached].flatMap(([file, packages]) =>
+      packages.filter((name) => name === 'react-hot-toast').map(() => relative(file)),
+    );
+    expect(eager).toEqual([]);
   });
 
   it('keeps the alert log view and the CSV writer out of the first load, but not the log record', () => {
