@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { arrange, type MoveTo } from '../../store/layout';
 import { createLayoutStore, type LayoutStore } from '../../store/layout-store';
@@ -107,13 +107,17 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
         onReset={reset}
       />
       <PanelGridContext.Provider value={actions}>
-        <GroupedPanels
-          names={shown}
-          render={(name) => (
-            <MetricPanel key={name} name={name} controls={<PanelArrange name={name} />} />
-          )}
-        />
+        <GroupedPanels names={shown} render={(name) => <ArrangedPanel key={name} name={name} />} />
       </PanelGridContext.Provider>
     </section>
   );
 }
+
+/**
+ * A panel with its layout controls, rendered again only when its name changes: the grid
+ * re-renders at every step of a flood of new metrics, and re-rendering every panel already
+ * shown made mounting a thousand of them quadratic. A panel follows its own data by itself.
+ */
+const ArrangedPanel = memo(function ArrangedPanel({ name }: { name: string }) {
+  return <MetricPanel name={name} controls={<PanelArrange name={name} />} />;
+});
