@@ -10,7 +10,8 @@ import { hold } from './stats';
  */
 /**
  * `pulseboard` is Pulseboard with `?engine=page` (its realtime engine on the page's main thread),
- * `pulseboard-worker` with `?engine=worker` (in a Web Worker, the default against a real backend).
+ * `pulseboard-worker` with `?engine=worker&share=off` (in the tab's own Web Worker; against a real
+ * backend the default shares one such engine between tabs).
  */
 export type SubjectName =
   'pulseboard' | 'pulseboard-worker' | 'naive' | 'ceiling' | 'ceiling-worker';
@@ -70,6 +71,10 @@ export class SubjectPage {
     if (pulseboard && options.fastTiming !== false) params.set('timing', 'fast');
     // Each subject names its engine: the default against a real backend has changed before.
     if (pulseboard) params.set('engine', name === 'pulseboard-worker' ? 'worker' : 'page');
+    // One tab: its engine in a dedicated Worker, whose heap the page's CDP session reaches (a
+    // SharedWorker is a browser-level target it does not attach to). Same engine, same costs;
+    // the tabs phase measures the sharing itself.
+    if (name === 'pulseboard-worker') params.set('share', 'off');
     if (name === 'naive') params.set('retryMs', String(options.retryMs ?? 1000));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
