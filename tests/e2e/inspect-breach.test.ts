@@ -67,14 +67,28 @@ async function tooltip(page: Page): Promise<{ ts: number; text: string } | null>
   }, PANEL);
 }
 
-/** "8.31 °C" and "10:42:10" for the sample the tooltip names, exactly as the store holds it. */
+/** The number a readout ("8.31 °C…") starts with. */
+const readValue = (text: string) => Number(text.split(' °C')[0]!.replace(/,/g, ''));
+
+/**
+ * The tooltip names a sample exactly as the store holds it ("3.96 °C" even where the panel shows
+ * one decimal) and its clock time.
+ */
 async function expectTooltipTellsItsSample(page: Page) {
   const tip = await tooltip(page);
   expect(tip, 'a tooltip').not.toBeNull();
   const sample = await sampleAt(page, tip!.ts);
   expect(sample.found, `a sample at ${tip!.ts}`).toBe(true);
-  expect(tip!.text).toBe(`${sample.value.toFixed(2)} °C${sample.clock}`);
+  expect(readValue(tip!.text), tip!.text).toBe(sample.value);
+  expect(tip!.text.endsWith(` °C${sample.clock}`), tip!.text).toBe(true);
   return tip!;
+}
+
+/** The panel's number is the inspected newest sample, at the panel's own decimals. */
+async function expectPanelShows(page: Page, tipText: string) {
+  const shown = await shownNumber(page);
+  const decimals = shown.includes('.') ? shown.length - shown.indexOf('.') - 1 : 0;
+  expect(readValue(tipText).toFixed(decimals), tipText).toBe(shown.replace(/,/g, ''));
 }
 
 describe.skipIf(!hasChromium)('chart inspection and limits at a glance', () => {
@@ -126,7 +140,9 @@ describe.skipIf(!hasChromium)('chart inspection and limits at a glance', () => {
           .series.get(name)!
           .buffer.last();
         const shown = document.querySelector(`${panel} .panel__number`)?.textContent ?? '';
-        return shown === last.value.toFixed(2);
+        // At the panel's decimals (the catalogue's, or the series' own).
+        const decimals = shown.includes('.') ? shown.length - shown.indexOf('.') - 1 : 0;
+        return shown !== '' && shown === last.value.toFixed(decimals);
       },
       [PANEL, METRIC] as const,
       { timeout: WAIT_MS },
@@ -185,7 +201,7 @@ describe.skipIf(!hasChromium)('chart inspection and limits at a glance', () => {
     // At the right edge: the newest drawn sample, the one the panel's number shows.
     const tip = (await tooltip(page))!;
     expect(tip.ts).toBe(tips[tips.length - 1]);
-    expect(tip.text.startsWith(`${await shownNumber(page)} °C`), tip.text).toBe(true);
+    await expectPanelShows(page, tip.text);
     // The crosshair is drawn; nothing else in the chart changed.
     expect(await page.locator(`${PANEL} .inspect-layer__crosshair circle`).count()).toBe(1);
     expect(
@@ -205,7 +221,7 @@ describe.skipIf(!hasChromium)('chart inspection and limits at a glance', () => {
     await chart.focus();
     await page.keyboard.press('End');
     const last = await expectTooltipTellsItsSample(page);
-    expect(last.text.startsWith(`${await shownNumber(page)} °C`), last.text).toBe(true);
+    await expectPanelShows(page, last.text);
     let previous = last.ts;
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('ArrowLeft');
@@ -217,7 +233,9 @@ describe.skipIf(!hasChromium)('chart inspection and limits at a glance', () => {
     const sample = await sampleAt(page, previous);
     const live = page.locator(`${PANEL} [data-inspect-live]`);
     expect(await live.getAttribute('aria-live')).toBe('polite');
-    expect(await live.textContent()).toBe(`${sample.clock}, ${sample.value.toFixed(2)} °C`);
+    const heard = (await live.textContent()) ?? '';
+    expect(heard.startsWith(`${sample.clock}, `), heard).toBe(true);
+    expect(readValue(heard.slice(`${sample.clock}, `.length)), heard).toBe(sample.value);
     await page.keyboard.press('ArrowRight');
     expect((await tooltip(page))!.ts).toBeGreaterThan(previous);
     await page.keyboard.press('Home');

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
 import { formatClock, formatNumber, isoTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/use-i18n';
+import { exactDigits } from './exact-digits';
 import { INSPECT_MESSAGES } from './inspect-messages';
 import type { InspectStore } from './inspect-store';
 import './inspect.css';
@@ -33,7 +34,7 @@ export function InspectReadout({
   const tooltipRef = useRef<HTMLDivElement | null>(null);
 
   const value = view
-    ? `${formatNumber(view.point.value, locale, decimals)}${unit ? ` ${unit}` : ''}`
+    ? `${formatNumber(view.point.value, locale, exactDigits(view.point.value, decimals))}${unit ? ` ${unit}` : ''}`
     : '';
   const time = view ? formatClock(view.point.ts, locale) : '';
 
