@@ -36,8 +36,8 @@ describe.skipIf(!hasChromium)('arranging the panels', () => {
 
   /**
    * (Re)loads the dashboard and returns the panels' order once every metric the store has is
-   * on screen (but the `hidden` ones) and the order held still for a few polls: the mock brings
-   * some metrics a tick after the first ones.
+   * on screen (but the `hidden` ones) and the order held still for two seconds: the mock brings
+   * some metrics a tick after the first ones, and its quality lines' first samples a second in.
    */
   async function load(hidden = 0): Promise<string[]> {
     await page.goto(`${site.url}/?timing=fast`);
@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('arranging the panels', () => {
       const names = (await order(page)).filter((name): name is string => name !== null);
       const key = names.join(' ');
       if (key === last && names.length + hidden === total && total >= 3) {
-        if (++same >= 3) return names;
+        if (++same >= 10) return names;
       } else {
         last = key;
         same = 0;

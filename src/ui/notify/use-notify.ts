@@ -4,7 +4,8 @@ import { useEnvironment } from '../shared/environment';
 import { useOperator, useOperatorStore } from '../shared/operator-context';
 import { useDashboardStore } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
-import type { NoticeText } from './alert-notifier';
+import { watchAlertsForNotices, type NoticeText } from './alert-notifier';
+import { focusAlert } from './focus-alert';
 import { NOTIFY_MESSAGES } from './notify-messages';
 import { watchTitleCount } from './title-count';
 
@@ -36,30 +37,20 @@ export function useNotify(): void {
     return watchTitleCount(store, operator, ports);
   }, [store, operator, ports]);
 
-  // The notifier is loaded only for an operator who turned notifications or sound on: most
-  // screens never need it, and the first load stays small.
+  // Watches only for an operator who turned notifications or sound on. Bundled with this hook,
+  // which the dashboard loads after its first paint: a second lazy step here let an alert that
+  // arrived while the operator looked be judged later, when they might have looked away.
   const active = useOperator((s) => s.notify.system || s.notify.sound);
   useEffect(() => {
     if (!ports || !active) return;
-    let stop: (() => void) | null = null;
-    let cancelled = false;
-    void Promise.all([import('./alert-notifier'), import('./focus-alert')]).then(
-      ([{ watchAlertsForNotices }, { focusAlert }]) => {
-        if (cancelled) return;
-        stop = watchAlertsForNotices({
-          store,
-          operator,
-          ports,
-          now,
-          text: () => text.current!,
-          onOpen: (id) => focusAlert(id, operator),
-        });
-      },
-    );
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
+    return watchAlertsForNotices({
+      store,
+      operator,
+      ports,
+      now,
+      text: () => text.current!,
+      onOpen: (id) => focusAlert(id, operator),
+    });
   }, [store, operator, ports, now, active]);
 
   useQuietPeriodEnds();
