@@ -12,13 +12,17 @@ import {
   waitForStatus,
 } from './scenarios/harness';
 
-/** The same operator-visible behaviour with the engine in a Web Worker (`?engine=worker`). */
+/**
+ * The same operator-visible behaviour with the engine in a Web Worker (`?engine=worker`): the
+ * tab's own (`&share=off`, the route where tabs do not share), and the shared one's fallback.
+ * Sharing itself is tests/e2e/shared-tabs.test.ts.
+ */
 describe.skipIf(!hasChromium)('the realtime engine in a Web Worker', () => {
   const suite = scenarioSuite();
 
   it('goes live, draws, and holds the server stream exactly', async () => {
     const server = await suite.server('steady');
-    const { page, log } = await suite.open(server.url, '&engine=worker');
+    const { page, log } = await suite.open(server.url, '&engine=worker&share=off');
     await waitForStatus(page, 'live');
     const workers = await page.evaluate(() =>
       performance.getEntriesByType('resource').some((e) => e.name.includes('realtime.worker')),
@@ -59,7 +63,7 @@ describe.skipIf(!hasChromium)('the realtime engine in a Web Worker', () => {
 
   it('runs the engine on the page when the worker script cannot load', async () => {
     const server = await suite.server('steady');
-    const { page, log } = await suite.open(server.url, '&engine=worker', (p) =>
+    const { page, log } = await suite.open(server.url, '&engine=worker&share=off', (p) =>
       // As a strict CSP or a broken deploy would: the worker's script never arrives.
       p.route(/realtime\.worker/, (route) => route.abort()),
     );
@@ -67,6 +71,20 @@ describe.skipIf(!hasChromium)('the realtime engine in a Web Worker', () => {
     await waitForChartToMove(page, await chartLine(page));
     await expectCaughtUp(page, server);
     expect(log.some((line) => line.includes('did not start; running the engine on the page'))).toBe(
+      true,
+    );
+    expect(appErrors(log)).toEqual([]);
+  });
+
+  it('runs this tab its own engine when the shared engine script cannot load', async () => {
+    const server = await suite.server('steady');
+    const { page, log } = await suite.open(server.url, '&engine=worker', (p) =>
+      p.route(/shared-engine\.worker/, (route) => route.abort()),
+    );
+    await waitForStatus(page, 'live');
+    await waitForChartToMove(page, await chartLine(page));
+    await expectCaughtUp(page, server);
+    expect(log.some((line) => line.includes('the shared realtime engine did not start'))).toBe(
       true,
     );
     expect(appErrors(log)).toEqual([]);
