@@ -36,18 +36,28 @@ export function renderTabs(results: BenchResults): string[] {
   parts.push(
     'N tabs of the dashboard in one browser profile (pages of one Chromium context) against the reference server, ' +
       'sharing one engine (the default: a SharedWorker here) and with `?share=off` (each tab its own engine, as before): ' +
-      'what the server holds once every tab is live.',
+      'what the server holds once every tab is live; then, with the feed at about 1,000 messages a second, ' +
+      "how busy each tab's main thread is (CDP `TaskDuration` over wall time; mean over the tabs, and the busiest).",
   );
   const counts = [...new Set(tabs.rows.map((r) => r.tabs))];
   const cell = (n: number, share: 'shared' | 'off') => {
     const row = tabs.rows.find((r) => r.tabs === n && r.share === share);
     return row ? `${row.connections} / ${row.sessionStarts}` : '–';
   };
+  const busy = (n: number, share: 'shared' | 'off') => {
+    const row = tabs.rows.find((r) => r.tabs === n && r.share === share);
+    if (row?.busyMean === undefined) return '–';
+    const pct = (x: number | undefined) => `${fmt(Math.round((x ?? Number.NaN) * 100))} %`;
+    return `${pct(row.busyMean)} (max ${pct(row.busyMax)}) at ${fmt(Math.round(row.rate ?? 0))} msg/s`;
+  };
   parts.push(
     [
-      '| tabs | shared: connections / session starts | `?share=off`: connections / session starts |',
-      '| ---: | ---: | ---: |',
-      ...counts.map((n) => `| ${n} | ${cell(n, 'shared')} | ${cell(n, 'off')} |`),
+      '| tabs | shared: connections / session starts | `?share=off`: connections / session starts | shared: main thread busy per tab | `?share=off`: main thread busy per tab |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+      ...counts.map(
+        (n) =>
+          `| ${n} | ${cell(n, 'shared')} | ${cell(n, 'off')} | ${busy(n, 'shared')} | ${busy(n, 'off')} |`,
+      ),
     ].join('\n'),
   );
   if (tabs.handoffMs.length > 0)
