@@ -15,7 +15,7 @@ import { resolveOptions, type ResolvedOptions } from './options';
 import { Outgoing } from './outgoing';
 import { PollTransport, type PollHost } from './poll-transport';
 import { websocketUrl, type ClientMessage, type OutgoingMessage } from './protocol';
-import { sendOn, SocketTransport } from './socket-transport';
+import { isClosing, sendOn, SocketTransport } from './socket-transport';
 import { Stream, type StreamHost } from './stream';
 
 /**
@@ -270,6 +270,8 @@ export class RealtimeEngine extends ClientFacade {
     const attempt = this.attempt;
     const route = deliveryRoute(this.machine);
     if (route === 'socket' && attempt?.socket) {
+      // A socket the server is closing would take nothing: the messages wait for the next line.
+      if (isClosing(attempt.socket)) return false;
       for (const message of messages) sendOn(attempt.socket, message);
       return true;
     }

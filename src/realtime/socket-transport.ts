@@ -20,8 +20,12 @@ export function discardSocket(
 }
 
 /** Sends on a socket; a bare string goes as is (the `"pong"` older servers expect). */
+/** CLOSING or CLOSED: a browser drops what is sent then, and logs an error for each frame. */
+export const isClosing = (socket: WebSocketLike): boolean =>
+  socket.readyState === 2 || socket.readyState === 3;
+
 export function sendOn(socket: WebSocketLike | null, message: ClientMessage | string): void {
-  if (!socket) return;
+  if (!socket || isClosing(socket)) return;
   try {
     socket.send(typeof message === 'string' ? message : JSON.stringify(message));
   } catch {
