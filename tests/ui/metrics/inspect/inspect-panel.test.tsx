@@ -1,27 +1,14 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MetricPanel } from '../../../../src/ui/metrics/MetricPanel';
 import { advance, push, pushHistory } from '../../../support/dashboard';
 import { renderDashboard } from '../../../support/render';
+import { clockText, panelTestClock } from '../../../support/panel-setup';
 
 const T0 = Date.UTC(2026, 11, 2, 10, 42, 0);
-const clock = (ts: number) =>
-  new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(new Date(ts));
+const clock = clockText;
 
-beforeAll(async () => {
-  // Load the lazily imported chart once, so React.lazy resolves in a microtask under fake timers.
-  await import('../../../../src/ui/metrics/MetricChart');
-});
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(T0);
-});
-afterEach(() => vi.useRealTimers());
+panelTestClock(T0);
 
 const panel = () => document.querySelector('[data-metric="cargo_temperature"]') as HTMLElement;
 const chart = () => panel().querySelector('.panel__chart') as HTMLElement;
