@@ -15,25 +15,28 @@ export const CEILING_DIR = path.resolve('bench/ceiling');
 
 /**
  * `working-tree` (default) builds the app as it is on disk, which is what someone iterating on a
- * fix wants. `head` (BENCH_SOURCE=head) builds the last commit, exported with `git archive` into
- * the git-ignored `dist-bench-src/` (inside the repository so node_modules resolve; lint and
- * format skip `dist-*` too): what a published figure should be tied to while colleagues have
- * work in progress in the same tree.
+ * fix wants. Otherwise a git revision: `BENCH_SOURCE=head` builds the last commit,
+ * `BENCH_SOURCE=48ee43a` any other (to compare before and after in one sitting). It is exported
+ * with `git archive` into the git-ignored `dist-bench-src/` (inside the repository so
+ * node_modules resolve; lint and format skip `dist-*` too): what a published figure should be
+ * tied to while colleagues have work in progress in the same tree.
  */
-export type AppSource = 'working-tree' | 'head';
+export type AppSource = 'working-tree' | { revision: string };
 
 export function appSource(): AppSource {
-  return process.env.BENCH_SOURCE === 'head' ? 'head' : 'working-tree';
+  const wanted = process.env.BENCH_SOURCE;
+  if (!wanted || wanted === 'working-tree') return 'working-tree';
+  return { revision: wanted === 'head' ? 'HEAD' : wanted };
 }
 
 export async function buildTargets(source: AppSource = appSource()): Promise<void> {
   let root = process.cwd();
-  if (source === 'head') {
+  if (source !== 'working-tree') {
     root = path.resolve(`${PREFIX}-src`);
     rmSync(root, { recursive: true, force: true });
     mkdirSync(root, { recursive: true });
     // The default 1 MiB output buffer is smaller than the repository's own archive.
-    const archive = execFileSync('git', ['archive', '--format=tar', 'HEAD'], {
+    const archive = execFileSync('git', ['archive', '--format=tar', source.revision], {
       maxBuffer: 256 * 1024 * 1024,
     });
     execFileSync('tar', ['-x', '-C', root], { input: archive });
@@ -42,7 +45,13 @@ export async function buildTargets(source: AppSource = appSource()): Promise<voi
     root,
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'warn',
-    build: { outDir: APP_DIST, emptyOutDir: true, sourcemap: false },
+    // BENCH_MINIFY=0 keeps names, so profiles and the per-component render tally are readable.
+    build: {
+      outDir: APP_DIST,
+      emptyOutDir: true,
+      sourcemap: false,
+      ...(process.env.BENCH_MINIFY === '0' ? { minify: false } : {}),
+    },
   });
   await build({
     configFile: path.resolve('bench/naive/vite.config.ts'),

@@ -1,3 +1,4 @@
+import type { AppSource } from './build-targets';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 
@@ -14,7 +15,7 @@ export type Machine = {
   commit: string;
 };
 
-export function describeMachine(browserVersion: string, source: 'working-tree' | 'head'): Machine {
+export function describeMachine(browserVersion: string, source: AppSource): Machine {
   const git = (...args: string[]) => {
     try {
       return execFileSync('git', args, {
@@ -42,11 +43,9 @@ export function describeMachine(browserVersion: string, source: 'working-tree' |
     node: process.version,
     browser: `Chromium ${browserVersion} (headless)`,
     commit:
-      `${git('rev-parse', '--short', 'HEAD') || 'unknown'}` +
-      (source === 'head'
-        ? ' (the commit, built with BENCH_SOURCE=head)'
-        : dirty
-          ? ' + uncommitted changes in src/ (the working tree was built)'
-          : ''),
+      source !== 'working-tree'
+        ? `${git('rev-parse', '--short', source.revision) || source.revision} (the commit, built with BENCH_SOURCE)`
+        : `${git('rev-parse', '--short', 'HEAD') || 'unknown'}` +
+          (dirty ? ' + uncommitted changes in src/ (the working tree was built)' : ''),
   };
 }

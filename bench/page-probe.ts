@@ -25,6 +25,11 @@ export type ProbeSummary = {
   longTasks: number[];
   /** React commits (every root), from the DevTools hook. */
   reactCommits: number;
+  /**
+   * Renders per component name in the window (function and class components that did work in a
+   * commit). Names are readable only in an unminified build (`BENCH_MINIFY=0`).
+   */
+  renders: Record<string, number>;
   /** Redraws of each chart's line (`path.recharts-line-curve` `d` changes), by metric. */
   redraws: Record<string, number>;
   /** For each animation frame in which at least one chart redrew: how many did. */
@@ -59,6 +64,7 @@ export function installProbe(options: ProbeOptions): void {
   let frames: number[] = [];
   let longTasks: number[] = [];
   let reactCommits = 0;
+  let renders: Record<string, number> = {};
   let redraws: Record<string, number> = {};
   let chartsPerRedrawFrame: number[] = [];
   let delays: number[] = [];
@@ -80,9 +86,42 @@ export function installProbe(options: ProbeOptions): void {
     onScheduleFiberRoot: () => {},
     onCommitFiberUnmount: () => {},
     onPostCommitFiberRoot: () => {},
-    onCommitFiberRoot: () => {
-      if (recording) reactCommits++;
+    onCommitFiberRoot: (_id: number, root: { current: Fiber }) => {
+      if (!recording) return;
+      reactCommits++;
+      countRenders(root.current);
     },
+  };
+
+  // The fields of React's fiber this reads (stable across React 18 and 19).
+  type Fiber = {
+    tag: number;
+    type: unknown;
+    flags: number;
+    child: Fiber | null;
+    sibling: Fiber | null;
+    alternate: Fiber | null;
+  };
+  const PERFORMED_WORK = 1;
+  // Function, class, forwardRef, memo and simple memo components.
+  const COMPONENT_TAGS = new Set([0, 1, 11, 14, 15]);
+  const nameOf = (type: unknown): string => {
+    if (typeof type === 'function') return (type as { name?: string }).name || '(anonymous)';
+    const inner = (type as { type?: unknown; render?: unknown } | null) ?? null;
+    if (inner?.type) return nameOf(inner.type);
+    if (inner?.render) return nameOf(inner.render);
+    return '(unknown)';
+  };
+  // As React DevTools does: a subtree whose child list was not rebuilt did not render.
+  const countRenders = (fiber: Fiber | null) => {
+    for (let node = fiber; node; node = node.sibling) {
+      const previous = node.alternate;
+      if (COMPONENT_TAGS.has(node.tag) && previous && (node.flags & PERFORMED_WORK) !== 0) {
+        const name = nameOf(node.type);
+        renders[name] = (renders[name] ?? 0) + 1;
+      }
+      if (!previous || node.child !== previous.child) countRenders(node.child);
+    }
   };
 
   const metricOf = (element: Element) =>
@@ -219,6 +258,7 @@ export function installProbe(options: ProbeOptions): void {
       frames = [];
       longTasks = [];
       reactCommits = 0;
+      renders = {};
       redraws = {};
       chartsPerRedrawFrame = [];
       delays = [];
@@ -240,6 +280,7 @@ export function installProbe(options: ProbeOptions): void {
         frames,
         longTasks,
         reactCommits,
+        renders,
         redraws,
         chartsPerRedrawFrame,
         delays,

@@ -6,6 +6,7 @@ import { APP_DIST, appSource, buildTargets, CEILING_DIR, NAIVE_DIST } from './bu
 import { startFeedServer } from './feed-server';
 import { describeMachine } from './machine';
 import type { BenchContext } from './phases/context';
+import type { SubjectName } from './subject-page';
 import { runHostile } from './phases/hostile';
 import { runIngest } from './phases/ingest';
 import { runMemory } from './phases/memory';
@@ -30,6 +31,9 @@ import { serveStatic } from './static-server';
  *   BENCH_SOURCE=head              bench the last commit instead of the working tree
  *   BENCH_ONLY=ingest,rates        run some phases (size, ingest, rates, memory, recovery,
  *                                  hostile, tabs); a partial run never writes docs/performance.md
+ *   BENCH_RATES=pulseboard-worker  the rates phase for some subjects only
+ *   BENCH_MINIFY=0                 an unminified app build: readable profiles and render tallies
+ *   BENCH_CPU_PROFILE=1            CPU profiles of the rates windows and the hostile flood
  */
 const PHASES = ['size', 'ingest', 'rates', 'memory', 'recovery', 'hostile', 'tabs'] as const;
 const SUBJECTS_INGEST = [
@@ -54,6 +58,13 @@ function choosePhases(): Phase[] {
   const unknown = wanted.filter((name) => !(PHASES as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown phase(s) ${unknown.join(', ')}`);
   return PHASES.filter((phase) => wanted.includes(phase));
+}
+
+/** BENCH_RATES=pulseboard-worker: the rates phase for some subjects only (iterating on a fix). */
+function rateSubjects(): SubjectName[] {
+  const all: SubjectName[] = ['pulseboard', 'pulseboard-worker', 'naive'];
+  const only = process.env.BENCH_RATES?.split(',').map((name) => name.trim());
+  return only ? all.filter((name) => only.includes(name)) : all;
 }
 
 const NOTES_FILE = path.resolve('bench/performance-notes.md');
@@ -92,7 +103,9 @@ async function main(): Promise<number> {
     );
   log(`profile ${profile.name}, phases ${phases.join(', ')}`);
   const source = appSource();
-  log(`building the app (${source}) and the naive peer`);
+  log(
+    `building the app (${source === 'working-tree' ? source : source.revision}) and the naive peer`,
+  );
   await buildTargets(source);
 
   const [app, naive, ceiling, feed, browser] = await Promise.all([
@@ -162,7 +175,7 @@ async function main(): Promise<number> {
       }
     }
     if (phases.includes('rates')) {
-      for (const subject of ['pulseboard', 'pulseboard-worker', 'naive'] as const) {
+      for (const subject of rateSubjects()) {
         await attempt(`redraws and smoothness: ${subject}`, async () => {
           results.rates[subject] = await runRates(ctx, subject);
         });

@@ -1,3 +1,4 @@
+import { cpuProfileWanted, startCpuProfile } from '../cpu-profile';
 import type { ProbeSummary } from '../page-probe';
 import { hold, max, mean, percentile, sum } from '../stats';
 import { DEFAULT_VIEWPORT, type SubjectName, type SubjectPage } from '../subject-page';
@@ -123,9 +124,18 @@ export async function measureWindow(
   // page answers late, and its own clock would then cover a shorter window than the feed's.
   const applied0 = await page.appliedSeq();
   const start = { at: performance.now(), sent: feed.stats().seq };
+  const stopProfile = cpuProfileWanted()
+    ? await startCpuProfile(page.cdp, `rates-${page.name}-${rate}`)
+    : null;
   await page.begin();
   await hold(seconds * 1000);
   const summary: ProbeSummary = await page.end();
+  if (stopProfile) for (const line of await stopProfile()) ctx.log(`    ${line}`);
+  const topRenders = Object.entries(summary.renders)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([name, count]) => `${name} ${(count / (summary.durationMs / 1000)).toFixed(1)}/s`);
+  if (topRenders.length > 0) ctx.log(`    renders: ${topRenders.join(', ')}`);
   const appliedEnd = await page.appliedSeq();
   const end = { at: performance.now(), sent: feed.stats().seq };
   const store1 = await page.probe((probe) => probe.storeCommits());
