@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createSampleSource, type SampleClock } from './feed-samples';
+import { createSampleSource, METRICS, type SampleClock } from './feed-samples';
 import { createHostileFrames } from './hostile-frames';
 
 export { METRICS, type SampleClock } from './feed-samples';
@@ -53,8 +53,13 @@ export type FeedServer = {
   /** A flood publishes up to this seq and then waits for more credit. */
   allowUpTo(seq: number): void;
   stats(): FeedStats;
-  /** A new epoch and seq 0, as after a server restart but without closing anything. */
-  resetStream(): void;
+  /**
+   * A new epoch and seq 0, as after a server restart but without closing anything; with
+   * `metrics`, a stream of that many metrics (default six), so the page shows that many charts.
+   */
+  resetStream(options?: { metrics?: number }): void;
+  /** Metrics the current stream cycles through. */
+  metricCount(): number;
   /** Close each connection `afterMs` after its welcome with `code` (reconnect cycles); null stops. */
   setCycling(cycling: { afterMs: number; code: number } | null): void;
   /** The server goes away: every socket closed with 1012, the port stops listening. */
@@ -336,13 +341,14 @@ export async function startFeedServer(): Promise<FeedServer> {
       floodDone,
       hostile: { ...hostile, names: hostileFrames.names },
     }),
-    resetStream() {
+    resetStream(options = {}) {
       epoch = newEpoch();
       seq = 0;
       allowedSeq = 0;
       retained.length = 0;
-      samples.clearRecent();
+      samples.setMetricCount(options.metrics ?? METRICS.length);
     },
+    metricCount: () => samples.metricCount,
     setCycling(next) {
       cycling = next;
       if (!next) {

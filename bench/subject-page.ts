@@ -29,6 +29,8 @@ export type OpenOptions = {
   /** Naive peer: its fixed reconnect delay. */
   retryMs?: number;
   viewport?: { width: number; height: number };
+  /** Metrics the feed's fresh stream carries (default six: six charts). */
+  metrics?: number;
 };
 
 export type MemoryReading = { heapMB: number; nodes: number; listeners: number };

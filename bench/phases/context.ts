@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { METRICS, type FeedServer } from '../feed-server';
+import type { FeedServer } from '../feed-server';
 import { paceFlood } from '../flood-pacer';
 import type { Profile } from '../profiles';
 import {
@@ -36,7 +36,7 @@ export async function openReady(
   prefillPerSeries = ctx.profile.prefillPerSeries,
 ): Promise<SubjectPage> {
   ctx.feed.setMode({ kind: 'idle' });
-  ctx.feed.resetStream();
+  ctx.feed.resetStream({ metrics: options.metrics });
   const page = await SubjectPage.open(ctx.browser, ctx.sites, name, ctx.feed, options);
   if (!isCeiling(name) && prefillPerSeries > 0) {
     const caughtUp = await pushSynthetic(ctx, page, {
@@ -62,7 +62,7 @@ export async function pushSynthetic(
 ): Promise<boolean> {
   const { feed } = ctx;
   const startTs = push.endTs - push.perSeries * SAMPLE_STEP_MS;
-  const limitSamples = Math.ceil((push.perSeries * METRICS.length) / push.batch) * push.batch;
+  const limitSamples = Math.ceil((push.perSeries * feed.metricCount()) / push.batch) * push.batch;
   feed.setMode({
     kind: 'flood',
     samplesPerMessage: push.batch,
