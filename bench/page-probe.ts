@@ -2,59 +2,16 @@
  * What the benchmark installs in every page before the page's own scripts run (Playwright's
  * `addInitScript`), so Pulseboard, the naive peer and the ceiling page are measured by the same
  * code. It only observes: React commits through the DevTools hook React itself calls, chart
- * redraws through a MutationObserver on the line's `d` attribute, frames through
- * requestAnimationFrame, long tasks through PerformanceObserver, and (when asked) message
- * arrival through a listener on each WebSocket.
+ * redraws through a MutationObserver on the line's `d` attribute (and displayed numbers through
+ * the same observer), frames through requestAnimationFrame, long tasks and the app's redraw
+ * measures through PerformanceObserver, and (when asked) message arrival on each WebSocket.
  *
  * Everything here runs in the browser and is serialised by Playwright, so it must not close over
  * anything from this module.
  */
-export type ProbeOptions = {
-  /**
-   * Parse every frame a second time to learn which chart each sample belongs to and when it was
-   * sent, for message-to-screen delay. Costs about 1 us a message, so ingest phases turn it off.
-   */
-  trackMessages: boolean;
-};
+import type { BenchProbe, ProbeOptions } from './probe-types';
 
-export type ProbeSummary = {
-  durationMs: number;
-  /** requestAnimationFrame deltas (ms). */
-  frames: number[];
-  /** Durations of long tasks (> 50 ms) that started in the window. */
-  longTasks: number[];
-  /** React commits (every root), from the DevTools hook. */
-  reactCommits: number;
-  /**
-   * Renders per component name in the window (function and class components that did work in a
-   * commit). Names are readable only in an unminified build (`BENCH_MINIFY=0`).
-   */
-  renders: Record<string, number>;
-  /** Redraws of each chart's line (`path.recharts-line-curve` `d` changes), by metric. */
-  redraws: Record<string, number>;
-  /** For each animation frame in which at least one chart redrew: how many did. */
-  chartsPerRedrawFrame: number[];
-  /** Sample send time (server clock, same machine) to the first frame after its chart redrew. */
-  delays: number[];
-  /** Samples received in the window whose chart had not redrawn by its end; their age then. */
-  undrawnAges: number[];
-};
-
-export type BenchProbe = {
-  begin(): void;
-  end(): ProbeSummary;
-  /** Seq of the last data message the page has applied to what it shows. */
-  appliedSeq(): number;
-  /** `Date.now()` of every change of the connection badge to live. */
-  liveAt: number[];
-  /** Every badge status change, with its `Date.now()`. */
-  statusLog: { status: string; at: number }[];
-  /** Pulseboard's store commits (NaN elsewhere). */
-  storeCommits(): number;
-  /** Metric names whose panel intersects the viewport. */
-  visibleMetrics(): string[];
-  metrics(): string[];
-};
+export type { BenchProbe, CatchUp, ProbeOptions, ProbeSummary } from './probe-types';
 
 export function installProbe(options: ProbeOptions): void {
   type AnyWindow = Window & Record<string, unknown>;
@@ -68,6 +25,14 @@ export function installProbe(options: ProbeOptions): void {
   let redraws: Record<string, number> = {};
   let chartsPerRedrawFrame: number[] = [];
   let delays: number[] = [];
+  let numberChanges: Record<string, number> = {};
+  let redrawMeasures: number[] = [];
+  const numberText = new Map<string, string>();
+  // After `markReturn()`: each chart's first redraw (animation-frame time) and the frames since.
+  let returnedAt: number | null = null;
+  let firstRedrawAt = new Map<string, number>();
+  let framesSinceReturn: number[] = [];
+  let measuresSinceReturn = 0;
   const redrawnThisFrame = new Set<string>();
   // Samples received but not yet on screen, per metric (send timestamps).
   const pending = new Map<string, number[]>();
@@ -127,10 +92,29 @@ export function installProbe(options: ProbeOptions): void {
   const metricOf = (element: Element) =>
     element.closest('[data-metric]')?.getAttribute('data-metric') ?? null;
 
+  // A displayed number counts as changed only when its text differs from what it showed before.
+  const noteNumber = (element: Element | null) => {
+    const metric = element ? metricOf(element) : null;
+    if (!element || metric === null) return;
+    const text = element.textContent ?? '';
+    const before = numberText.get(metric);
+    numberText.set(metric, text);
+    if (recording && before !== undefined && before !== text)
+      numberChanges[metric] = (numberChanges[metric] ?? 0) + 1;
+  };
+
   new MutationObserver((records) => {
     const seen = new Set<string>();
+    const numbers = new Set<Element>();
     for (const record of records) {
       const target = record.target as Element;
+      const host = record.type === 'characterData' ? target.parentElement : target;
+      const number = host?.closest?.('.panel__number') ?? null;
+      if (number) {
+        numbers.add(number);
+        continue;
+      }
+      if (record.type === 'characterData') continue;
       if (record.attributeName === 'data-status') {
         const status = target.getAttribute('data-status') ?? '';
         statusLog.push({ status, at: Date.now() });
@@ -155,7 +139,10 @@ export function installProbe(options: ProbeOptions): void {
       const metric = metricOf(curve);
       if (metric !== null) seen.add(metric);
     }
+    for (const number of numbers) noteNumber(number);
     for (const metric of seen) {
+      if (returnedAt !== null && !firstRedrawAt.has(metric))
+        firstRedrawAt.set(metric, document.timeline.currentTime as number);
       if (recording) {
         redraws[metric] = (redraws[metric] ?? 0) + 1;
         redrawnThisFrame.add(metric);
@@ -169,13 +156,20 @@ export function installProbe(options: ProbeOptions): void {
   }).observe(document, {
     subtree: true,
     childList: true,
+    characterData: true,
     attributes: true,
     attributeFilter: ['d', 'data-status'],
   });
 
   let lastFrame = 0;
+  // Off, the page asks for no frames of its own (an idle page would otherwise render 60 a second).
+  let looping = true;
+  let scheduled = true;
   const onFrame = (now: number) => {
+    scheduled = false;
+    if (!looping) return void (lastFrame = 0);
     if (recording && lastFrame > 0) frames.push(now - lastFrame);
+    if (returnedAt !== null && framesSinceReturn.length < 600) framesSinceReturn.push(now);
     lastFrame = now;
     if (recording && redrawnThisFrame.size > 0) chartsPerRedrawFrame.push(redrawnThisFrame.size);
     redrawnThisFrame.clear();
@@ -185,6 +179,7 @@ export function installProbe(options: ProbeOptions): void {
       if (recording) for (const sentAt of awaitingPaint) delays.push(paintedAt - sentAt);
       awaitingPaint = [];
     }
+    scheduled = true;
     requestAnimationFrame(onFrame);
   };
   requestAnimationFrame(onFrame);
@@ -196,6 +191,17 @@ export function installProbe(options: ProbeOptions): void {
     }).observe({ type: 'longtask', buffered: false });
   } catch {
     // No Long Tasks API: the count stays empty and the report says so via zero.
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name !== 'pulseboard:redraw') continue;
+        if (recording) redrawMeasures.push(entry.duration);
+        if (returnedAt !== null) measuresSinceReturn++;
+      }
+    }).observe({ type: 'measure', buffered: false });
+  } catch {
+    // No User Timing observer: no redraw costs, and the report says none were measured.
   }
 
   if (options.trackMessages) {
@@ -262,6 +268,8 @@ export function installProbe(options: ProbeOptions): void {
       redraws = {};
       chartsPerRedrawFrame = [];
       delays = [];
+      numberChanges = {};
+      redrawMeasures = [];
       pending.clear();
       awaitingPaint = [];
       lastFrame = 0;
@@ -285,6 +293,33 @@ export function installProbe(options: ProbeOptions): void {
         chartsPerRedrawFrame,
         delays,
         undrawnAges,
+        numberChanges,
+        redrawMeasures,
+      };
+    },
+    frameLoop(on) {
+      looping = on;
+      if (on && !scheduled) {
+        scheduled = true;
+        requestAnimationFrame(onFrame);
+      }
+    },
+    markReturn() {
+      returnedAt = performance.now();
+      firstRedrawAt = new Map();
+      framesSinceReturn = [];
+      measuresSinceReturn = 0;
+    },
+    catchUp(metrics) {
+      if (returnedAt === null || !metrics.every((metric) => firstRedrawAt.has(metric))) return null;
+      const last = Math.max(...metrics.map((metric) => firstRedrawAt.get(metric) ?? 0));
+      // A redraw belongs to the frame whose time it read; one before any frame since the return
+      // (a visibilitychange handler, say) is painted by the first frame.
+      const frames = framesSinceReturn.filter((at) => at <= last).length;
+      return {
+        frames: Math.max(1, frames),
+        redrawn: metrics.length,
+        measures: measuresSinceReturn,
       };
     },
     appliedSeq() {

@@ -30,6 +30,8 @@ export type Profile = {
   naiveSustainFractions: readonly number[];
   /** Message rates for the redraw / smoothness runs (single-sample messages). */
   rates: readonly number[];
+  /** More rates for the default engine and the bare page only (issue 16's 15,000 msg/s). */
+  peakRates: readonly number[];
   rateWarmupSeconds: number;
   rateSeconds: number;
   /** Samples per message while soaking (memory only; big messages make the soak short). */
@@ -43,6 +45,16 @@ export type Profile = {
   outageMs: number;
   /** Length of the hostile flood (the issue's 10 s). */
   hostileSeconds: number;
+  /** The cost phase (issue 16): windows of what the main thread pays for what changes. */
+  cost: {
+    /** Twelve charts in view at 5,000 msg/s (off in the smoke run: CI time). */
+    twelveCharts: boolean;
+    windowSeconds: number;
+    /** No messages at all: the main thread with the feed idle (the issue's 60 s). */
+    idleSeconds: number;
+    /** The tab hidden with the feed at 100 msg/s. */
+    hiddenSeconds: number;
+  };
   /**
    * Engines the hostile flood runs against. A page that does not cope can take minutes to answer
    * again, so the smoke run (CI) tries only the default one.
@@ -64,6 +76,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     sustainFractions: [0.85, 0.6, 0.4],
     naiveSustainFractions: [0.85, 0.4],
     rates: [100, 1_000, 5_000],
+    peakRates: [15_000],
     rateWarmupSeconds: 2,
     rateSeconds: 6,
     soakBatch: 120,
@@ -74,6 +87,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     restarts: 5,
     outageMs: 2_000,
     hostileSeconds: 10,
+    cost: { twelveCharts: true, windowSeconds: 6, idleSeconds: 60, hiddenSeconds: 5 },
     hostileSubjects: ['pulseboard-worker', 'pulseboard'],
   },
   quick: {
@@ -89,6 +103,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     sustainFractions: [0.85, 0.6, 0.4],
     naiveSustainFractions: [0.85, 0.4],
     rates: [100, 1_000, 5_000],
+    peakRates: [15_000],
     rateWarmupSeconds: 1,
     rateSeconds: 4,
     soakBatch: 120,
@@ -99,6 +114,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     restarts: 3,
     outageMs: 1_000,
     hostileSeconds: 5,
+    cost: { twelveCharts: true, windowSeconds: 4, idleSeconds: 10, hiddenSeconds: 3 },
     hostileSubjects: ['pulseboard-worker', 'pulseboard'],
   },
   smoke: {
@@ -114,6 +130,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     sustainFractions: [0.5],
     naiveSustainFractions: [0.5],
     rates: [200],
+    peakRates: [],
     rateWarmupSeconds: 0.3,
     rateSeconds: 1,
     soakBatch: 60,
@@ -124,6 +141,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     restarts: 1,
     outageMs: 300,
     hostileSeconds: 1,
+    cost: { twelveCharts: false, windowSeconds: 1, idleSeconds: 2, hiddenSeconds: 1 },
     hostileSubjects: ['pulseboard-worker'],
   },
 };

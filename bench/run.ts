@@ -7,6 +7,7 @@ import { startFeedServer } from './feed-server';
 import { describeMachine } from './machine';
 import type { BenchContext } from './phases/context';
 import type { SubjectName } from './subject-page';
+import { runIdleAndHidden, runTwelve, runWideChart, type CostResult } from './phases/cost';
 import { runHostile } from './phases/hostile';
 import { runIngest } from './phases/ingest';
 import { runMemory } from './phases/memory';
@@ -30,12 +31,22 @@ import { serveStatic } from './static-server';
  *                                  (test-artifacts/bench-full.json) and the current notes
  *   BENCH_SOURCE=head              bench the last commit instead of the working tree
  *   BENCH_ONLY=ingest,rates        run some phases (size, ingest, rates, memory, recovery,
- *                                  hostile, tabs); a partial run never writes docs/performance.md
+ *                                  hostile, tabs, cost); a partial run never writes
+ *                                  docs/performance.md
  *   BENCH_RATES=pulseboard-worker  the rates phase for some subjects only
  *   BENCH_MINIFY=0                 an unminified app build: readable profiles and render tallies
  *   BENCH_CPU_PROFILE=1            CPU profiles of the rates windows and the hostile flood
  */
-const PHASES = ['size', 'ingest', 'rates', 'memory', 'recovery', 'hostile', 'tabs'] as const;
+const PHASES = [
+  'size',
+  'ingest',
+  'rates',
+  'memory',
+  'recovery',
+  'hostile',
+  'tabs',
+  'cost',
+] as const;
 const SUBJECTS_INGEST = [
   'ceiling',
   'ceiling-worker',
@@ -60,9 +71,12 @@ function choosePhases(): Phase[] {
   return PHASES.filter((phase) => wanted.includes(phase));
 }
 
-/** BENCH_RATES=pulseboard-worker: the rates phase for some subjects only (iterating on a fix). */
+/**
+ * BENCH_RATES=pulseboard-worker: the rates phase for some subjects only (iterating on a fix). The
+ * ceiling is the bare page issue 16 compares the main thread's busy share against.
+ */
 function rateSubjects(): SubjectName[] {
-  const all: SubjectName[] = ['pulseboard', 'pulseboard-worker', 'naive'];
+  const all: SubjectName[] = ['pulseboard', 'pulseboard-worker', 'ceiling', 'naive'];
   const only = process.env.BENCH_RATES?.split(',').map((name) => name.trim());
   return only ? all.filter((name) => only.includes(name)) : all;
 }
@@ -209,6 +223,21 @@ async function main(): Promise<number> {
       await attempt('tabs: one browser, many tabs', async () => {
         results.tabs = { rows: [], handoffMs: [], handoffTabs: 3 };
         await runTabs(ctx, profile.name === 'smoke' ? [1, 2] : [1, 2, 5, 10], results.tabs);
+      });
+    }
+    if (phases.includes('cost')) {
+      const cost: CostResult = { twelve: null, wide: null, idle: null, hidden: null };
+      results.cost = cost;
+      await attempt('cost: one chart 1,600 px wide', async () => {
+        cost.wide = await runWideChart(ctx);
+      });
+      if (profile.cost.twelveCharts) {
+        await attempt('cost: twelve charts in view', async () => {
+          cost.twelve = await runTwelve(ctx);
+        });
+      }
+      await attempt('cost: no messages, then a hidden tab', async () => {
+        Object.assign(cost, await runIdleAndHidden(ctx));
       });
     }
   } finally {

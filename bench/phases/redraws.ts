@@ -1,7 +1,7 @@
 import { cpuProfileWanted, startCpuProfile } from '../cpu-profile';
 import type { ProbeSummary } from '../page-probe';
 import { hold, max, mean, percentile, sum } from '../stats';
-import { DEFAULT_VIEWPORT, type SubjectName, type SubjectPage } from '../subject-page';
+import { DEFAULT_VIEWPORT, isCeiling, type SubjectName, type SubjectPage } from '../subject-page';
 import { openReady, type BenchContext } from './context';
 
 /**
@@ -22,7 +22,8 @@ export type WindowFigures = {
   redrawsPerChart: { mean: number; max: number };
   /** Per frame with any redraw: how many charts redrew in it. */
   chartsPerRedrawFrame: { mean: number; max: number };
-  frame: { p50: number; p95: number; worst: number };
+  /** Frame times, and how many frames the window had (absent in older figures). */
+  frame: { p50: number; p95: number; worst: number; count?: number };
   /** Long tasks: how many, the longest, and their total per second of window. */
   longTasks: { count: number; worst: number; perSecond: number };
   busyShare: number;
@@ -30,6 +31,10 @@ export type WindowFigures = {
   charts: number;
   visibleCharts: string[];
   redrawsByChart: Record<string, number>;
+  /** Changes per second of the busiest panel's displayed number (absent in older figures). */
+  numberChangesMax?: number;
+  /** The app's `pulseboard:redraw` measures in the window: how many, and their p95 (ms). */
+  redrawCost?: { count: number; p95: number };
 };
 
 export type RateRun = WindowFigures & { subject: SubjectName; rate: number };
@@ -47,6 +52,15 @@ export const OFFSCREEN_RATE = 1_000;
 // Short enough that the second row of charts (Pulseboard's and the naive peer's) is out of view.
 export const SHORT_VIEWPORT = { width: DEFAULT_VIEWPORT.width, height: 260 };
 
+/**
+ * The default engine and the bare page (the ceiling: parse only, main-thread socket, no charts)
+ * are also driven at the profile's `peakRates`, where issue 16 compares them side by side.
+ */
+export const ratesFor = (subject: SubjectName, profile: BenchContext['profile']) =>
+  subject === 'pulseboard-worker' || subject === 'ceiling'
+    ? [...profile.rates, ...profile.peakRates]
+    : profile.rates;
+
 export async function runRates(
   ctx: BenchContext,
   subject: SubjectName,
@@ -54,12 +68,14 @@ export async function runRates(
   const { profile, feed } = ctx;
   const runs: RateRun[] = [];
   let offscreen: OffscreenRun | null = null;
-  let page = await openReady(ctx, subject, { trackMessages: true });
+  // The ceiling draws nothing: following its samples to the screen would only pile them up.
+  const options = { trackMessages: !isCeiling(subject) };
+  let page = await openReady(ctx, subject, options);
   try {
-    for (const rate of profile.rates) {
+    for (const rate of ratesFor(subject, profile)) {
       if (!(await page.waitCaughtUp(feed, 3_000))) {
         await page.close();
-        page = await openReady(ctx, subject, { trackMessages: true });
+        page = await openReady(ctx, subject, options);
       }
       feed.setMode({ kind: 'rate', messagesPerSecond: rate, samplesPerMessage: 1 });
       await hold(profile.rateWarmupSeconds * 1000);
@@ -71,7 +87,7 @@ export async function runRates(
           `delay p99 ${figures.delay.p99.toFixed(0)} ms${figures.keptUp ? '' : ', FELL BEHIND'}`,
       );
       // Measured even on a page that fell behind: whether hidden charts redraw is still visible.
-      if (rate === OFFSCREEN_RATE) {
+      if (rate === OFFSCREEN_RATE && !isCeiling(subject)) {
         offscreen = await measureOffscreen(ctx, page, subject, rate);
       }
       feed.setMode({ kind: 'idle' });
@@ -144,7 +160,9 @@ export async function measureWindow(
   const visibleCharts = await page.probe((probe) => probe.visibleMetrics());
   const elapsed = summary.durationMs / 1000;
   const perChart = charts.map((name) => (summary.redraws[name] ?? 0) / elapsed);
-  const allDelays = summary.delays.concat(summary.undrawnAges);
+  // A page without charts (the ceiling) has no message-to-screen delay to speak of.
+  const allDelays = charts.length > 0 ? summary.delays.concat(summary.undrawnAges) : [];
+  const numberRates = charts.map((name) => (summary.numberChanges[name] ?? 0) / elapsed);
   const wall = (cdp1.Timestamp ?? 0) - (cdp0.Timestamp ?? 0);
   const span = (end.at - start.at) / 1000;
   const sent = (end.sent - start.sent) / span;
@@ -167,6 +185,7 @@ export async function measureWindow(
       p50: percentile(summary.frames, 50),
       p95: percentile(summary.frames, 95),
       worst: max(summary.frames),
+      count: summary.frames.length,
     },
     longTasks: {
       count: summary.longTasks.length,
@@ -183,5 +202,10 @@ export async function measureWindow(
     charts: charts.length,
     visibleCharts,
     redrawsByChart: summary.redraws,
+    numberChangesMax: max(numberRates),
+    redrawCost: {
+      count: summary.redrawMeasures.length,
+      p95: percentile(summary.redrawMeasures, 95),
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { renderCost } from './cost';
 import { fmt, table } from './format';
 import { renderHostile } from './hostile';
 import { renderIngest } from './ingest';
@@ -50,7 +51,7 @@ function renderTargets(results: BenchResults): string[] {
   return [
     '## Targets',
     table(
-      ['target (issue 6)', 'measured (Pulseboard)', 'met'],
+      ['target (issue 6 unless named)', 'measured (Pulseboard)', 'met'],
       verdicts(results).map((item) => [
         item.target,
         item.measured,
@@ -79,6 +80,7 @@ export function renderReport(results: BenchResults, notes: string): string {
     ...renderRecovery(results),
     ...renderHostile(results),
     ...renderTabs(results),
+    ...renderCost(results),
     ...renderFailures(results),
   ];
   if (notes.trim() !== '') parts.push(notes.trim());

@@ -1,4 +1,5 @@
 import type { Machine } from '../machine';
+import type { CostResult } from '../phases/cost';
 import type { HostileResult } from '../phases/hostile';
 import type { IngestResult, Shape } from '../phases/ingest';
 import type { MemoryResult } from '../phases/memory';
@@ -26,6 +27,8 @@ export type BenchResults = {
   hostile?: Partial<Record<SubjectName, HostileResult>>;
   /** Tabs of one browser against the server (issue 13); absent from older saved figures. */
   tabs?: TabsResult;
+  /** What the main thread pays for what changes (issue 16); absent from older saved figures. */
+  cost?: CostResult;
   failures: string[];
 };
 

@@ -1,3 +1,4 @@
+import { costVerdicts } from './cost';
 import { hostileVerdicts } from './hostile';
 import { ingestVerdicts } from './ingest';
 import { memoryVerdicts } from './memory';
@@ -17,5 +18,6 @@ export function verdicts(results: BenchResults): Verdict[] {
     ...recoveryVerdicts(results),
     ...hostileVerdicts(results),
     ...tabsVerdicts(results),
+    ...costVerdicts(results),
   ];
 }

@@ -1,0 +1,276 @@
+import { HIDDEN_RATE, type CostResult } from '../phases/cost';
+import { ratesFor, type RateRun } from '../phases/redraws';
+import { max } from '../stats';
+import { fmt, ok, table } from './format';
+import { ingestFor, rateRun, type BenchResults, type Verdict } from './results';
+
+/**
+ * Issue 16 in the report: the main thread's cost against the bare page (the ceiling) at each
+ * rate, twelve charts, a wide chart's redraw, a minute idle, a hidden tab. Every target gets a
+ * row, judged from this run's figures; a figure the run could not take says why (met: null).
+ */
+
+const ISSUE = 'issue 16:';
+/** As the other frame verdicts: on-time frames read 16.6-16.9 ms. */
+const FRAME_BUDGET_MS = 17;
+const pct = (share: number | undefined, digits = 0) =>
+  share === undefined ? '–' : `${fmt(share * 100, digits)} %`;
+const missing = (target: string, why: string): Verdict => ({ target, measured: why, met: null });
+
+/** The default engine's runs at every rate it was driven at, in order. */
+function workerRuns(results: BenchResults): RateRun[] {
+  return ratesFor('pulseboard-worker', results.profile)
+    .map((rate) => rateRun(results, 'pulseboard-worker', rate))
+    .filter((run): run is RateRun => run !== undefined);
+}
+
+function busyVerdicts(results: BenchResults): Verdict[] {
+  const out: Verdict[] = [];
+  const low = Math.min(...results.profile.rates);
+  const target1 = `${ISSUE} ${fmt(low)} msg/s, six charts in view: main thread busy <= 2× the bare page (same rate, same run)`;
+  const pb = rateRun(results, 'pulseboard-worker', low);
+  const bare = rateRun(results, 'ceiling', low);
+  if (pb && bare && ok(pb.busyShare) && ok(bare.busyShare))
+    out.push({
+      target: target1,
+      measured: `${pct(pb.busyShare, 1)} against ${pct(bare.busyShare, 1)} (${fmt(pb.busyShare / bare.busyShare, 1)}×), ${pb.visibleCharts.length} of ${pb.charts} charts in view`,
+      met: pb.busyShare <= 2 * bare.busyShare,
+    });
+  else out.push(missing(target1, `not measured: ${pb ? 'no bare-page run' : 'no Pulseboard run'}`));
+
+  const target2 = `${ISSUE} 5,000 msg/s: main thread <= 20 % busy`;
+  const at5k = rateRun(results, 'pulseboard-worker', 5_000);
+  out.push(
+    at5k
+      ? {
+          target: target2,
+          measured: `${pct(at5k.busyShare)} (bare page ${pct(rateRun(results, 'ceiling', 5_000)?.busyShare)})`,
+          met: at5k.busyShare <= 0.2,
+        }
+      : missing(target2, 'not driven at 5,000 msg/s in this profile'),
+  );
+
+  const target3 = `${ISSUE} 15,000 msg/s: no task over 50 ms, p95 frame <= 16.7 ms (up to 17 counts), message-to-screen p99 < 250 ms`;
+  const peak = rateRun(results, 'pulseboard-worker', 15_000);
+  if (peak) {
+    const delayKnown = ok(peak.delay.p99 ?? Number.NaN);
+    const rest = peak.longTasks.count === 0 && peak.frame.p95 <= FRAME_BUDGET_MS;
+    out.push({
+      target: target3,
+      measured:
+        `${peak.longTasks.count} long tasks (worst ${fmt(peak.longTasks.worst)} ms), p95 frame ${fmt(peak.frame.p95, 1)} ms, ` +
+        `p99 ${delayKnown ? `${fmt(peak.delay.p99)} ms` : 'not measured'}` +
+        `${peak.keptUp ? '' : ', fell behind'} (busy ${pct(peak.busyShare)}, bare page ${pct(rateRun(results, 'ceiling', 15_000)?.busyShare)})`,
+      met: !rest ? false : delayKnown ? peak.delay.p99 < 250 && peak.keptUp : null,
+    });
+  } else out.push(missing(target3, 'not driven at 15,000 msg/s in this profile'));
+  return out;
+}
+
+function twelveVerdict(cost: CostResult | undefined): Verdict {
+  const target = `${ISSUE} twelve charts in view at 5,000 msg/s: main thread <= 30 % busy`;
+  const twelve = cost?.twelve;
+  if (!twelve) return missing(target, 'not measured in this profile');
+  const measured = `${pct(twelve.figures.busyShare)}, ${twelve.inView} of ${twelve.charts} charts in view (${twelve.viewport.width}×${twelve.viewport.height})`;
+  if (twelve.inView < 12) return { target, measured, met: null };
+  return { target, measured, met: twelve.figures.busyShare <= 0.3 };
+}
+
+/** The busiest run by `read`, with the rate it was seen at. */
+function worst(runs: RateRun[], read: (run: RateRun) => number | undefined) {
+  const values = runs.map((run) => read(run) ?? Number.NaN);
+  const top = max(values);
+  return { value: top, rate: runs[values.indexOf(top)]?.rate };
+}
+
+function cadenceVerdicts(results: BenchResults): Verdict[] {
+  const runs = workerRuns(results);
+  const rates = runs.map((run) => fmt(run.rate)).join(', ');
+  if (runs.length === 0)
+    return [missing(`${ISSUE} React commits <= 15 /s at any rate`, 'no rates run')];
+  const at = (seen: { rate: number | undefined }) =>
+    seen.rate === undefined ? '' : ` (at ${fmt(seen.rate)} msg/s; rates ${rates})`;
+  const commits = worst(runs, (run) => run.reactCommitsPerSecond);
+  const numbers = worst(runs, (run) => run.numberChangesMax);
+  const redraws = worst(runs, (run) => run.redrawsPerChart.max);
+  return [
+    {
+      target: `${ISSUE} React commits <= 15 /s at any rate`,
+      measured: `${fmt(commits.value, 1)} /s at most${at(commits)}`,
+      met: ok(commits.value) ? commits.value <= 15 : null,
+    },
+    !ok(numbers.value) || numbers.value === 0
+      ? missing(
+          `${ISSUE} a displayed number changes <= 10 times /s`,
+          'no `.panel__number` text changed in any window',
+        )
+      : {
+          target: `${ISSUE} a displayed number changes <= 10 times /s`,
+          measured: `${fmt(numbers.value, 1)} /s, busiest panel${at(numbers)}`,
+          met: numbers.value <= 10,
+        },
+    {
+      target: `${ISSUE} a chart redraws <= 5 times /s`,
+      measured: `${fmt(redraws.value, 1)} /s, busiest chart${at(redraws)}`,
+      met: ok(redraws.value) ? redraws.value <= 5 : null,
+    },
+  ];
+}
+
+function wideVerdict(cost: CostResult | undefined): Verdict {
+  const target = `${ISSUE} a chart redraw costs <= 3 ms p95, chart 1,600 px wide`;
+  const wide = cost?.wide;
+  if (!wide) return missing(target, 'not measured');
+  const width = `chart ${fmt(wide.chartWidth)} px wide`;
+  if (wide.measures === 0)
+    return missing(target, `no redraw measures (\`pulseboard:redraw\`), ${width}`);
+  return {
+    target,
+    measured: `${fmt(wide.p95, 2)} ms p95 over ${wide.measures} redraws, ${width}`,
+    met: Math.abs(wide.chartWidth - 1_600) <= 10 ? wide.p95 <= 3 : null,
+  };
+}
+
+function quietVerdicts(cost: CostResult | undefined): Verdict[] {
+  const out: Verdict[] = [];
+  const idleTarget = `${ISSUE} no messages for 60 s: main thread < 1 % busy`;
+  const idle = cost?.idle;
+  out.push(
+    idle
+      ? {
+          target: idleTarget,
+          measured: `${pct(idle.figures.busyShare, 2)} over ${fmt(idle.seconds)} s (${fmt(idle.figures.reactCommitsPerSecond, 1)} React commits /s)`,
+          met: idle.figures.busyShare < 0.01,
+        }
+      : missing(idleTarget, 'not measured'),
+  );
+  const hiddenTarget = `${ISSUE} a hidden tab: no rendering at all; on return one frame brings every visible chart up to date`;
+  const hidden = cost?.hidden;
+  if (!hidden) return [...out, missing(hiddenTarget, 'not measured')];
+  const back = hidden.catchUp
+    ? `${hidden.catchUp.frames} frame(s) until all ${hidden.charts} charts in view redrew`
+    : `not every one of ${hidden.charts} charts in view redrew within 5 s`;
+  out.push({
+    target: hiddenTarget,
+    measured:
+      `hidden ${fmt(hidden.seconds, 1)} s at ${fmt(hidden.rate)} msg/s: ${hidden.reactCommits} React commits, ` +
+      `${hidden.redraws} redraws, ${hidden.frames} frames; back: ${back}`,
+    met:
+      hidden.reactCommits === 0 &&
+      hidden.redraws === 0 &&
+      hidden.frames === 0 &&
+      hidden.catchUp?.frames === 1,
+  });
+  return out;
+}
+
+function ingestVerdicts(results: BenchResults): Verdict[] {
+  return (['single', 'batched'] as const).flatMap((shape) => {
+    const target = `${ISSUE} worker ingest (${shape}) >= 90 % of the worker ceiling`;
+    const worker = ingestFor(results, 'pulseboard-worker', shape);
+    const ceiling = ingestFor(results, 'ceiling-worker', shape);
+    if (!worker || !ceiling) return results.ingest.length > 0 ? [missing(target, 'not run')] : [];
+    const share = worker.sustained / ceiling.capacity;
+    return [
+      {
+        target,
+        measured: `${fmt(share * 100)} % (${fmt(worker.sustained * worker.samplesPerMessage)} of ${fmt(ceiling.capacity * ceiling.samplesPerMessage)} samples/s)`,
+        met: share >= 0.9,
+      },
+    ];
+  });
+}
+
+/** Issue 16's targets; the first-load one is the size phase's (its row names both issues). */
+export function costVerdicts(results: BenchResults): Verdict[] {
+  const ranRates = Object.keys(results.rates).length > 0;
+  return [
+    ...ingestVerdicts(results),
+    ...(ranRates ? [...busyVerdicts(results), ...cadenceVerdicts(results)] : []),
+    ...(results.cost
+      ? [twelveVerdict(results.cost), wideVerdict(results.cost), ...quietVerdicts(results.cost)]
+      : []),
+  ];
+}
+
+export function renderCost(results: BenchResults): string[] {
+  const runs = workerRuns(results);
+  const cost = results.cost;
+  if (runs.length === 0 && !cost) return [];
+  const parts = ['## Cost of what changes (issue 16)'];
+  if (runs.length > 0) {
+    parts.push(
+      'Pulseboard with its default engine (engine=worker) beside the bare page (the ceiling: parse only, ' +
+        'its socket on the main thread, no charts, no store), driven at the same rates in the same run ' +
+        '(the rates phase’s windows). A displayed number changing is a change of a panel’s `.panel__number` text.',
+    );
+    parts.push(
+      table(
+        [
+          'msg/s',
+          'main thread busy',
+          'bare page busy',
+          'ratio',
+          'frame p95',
+          'long tasks (worst)',
+          'React commits /s',
+          'number changes /s (busiest)',
+          'redraws /s (busiest chart)',
+          'message-to-screen p99',
+        ],
+        runs.map((run) => {
+          const bare = rateRun(results, 'ceiling', run.rate);
+          return [
+            `${fmt(run.rate)}${run.keptUp ? '' : ' (fell behind)'}`,
+            pct(run.busyShare),
+            pct(bare?.busyShare),
+            bare ? `${fmt(run.busyShare / bare.busyShare, 1)}×` : '–',
+            `${fmt(run.frame.p95, 1)} ms`,
+            `${run.longTasks.count} (${fmt(run.longTasks.worst)} ms)`,
+            fmt(run.reactCommitsPerSecond, 1),
+            fmt(run.numberChangesMax, 1),
+            fmt(run.redrawsPerChart.max, 1),
+            `${fmt(run.delay.p99)} ms`,
+          ];
+        }),
+      ),
+    );
+  }
+  if (!cost) return parts;
+  const rows: string[][] = [];
+  const { twelve, wide, idle, hidden } = cost;
+  if (twelve)
+    rows.push([
+      `twelve charts, ${fmt(twelve.rate)} msg/s, viewport ${twelve.viewport.width}×${twelve.viewport.height}`,
+      `${twelve.inView} of ${twelve.charts} in view; busy ${pct(twelve.figures.busyShare)}, frame p95 ${fmt(twelve.figures.frame.p95, 1)} ms, ` +
+        `${twelve.figures.longTasks.count} long tasks, ${fmt(twelve.figures.reactCommitsPerSecond, 1)} React commits /s`,
+    ]);
+  if (wide)
+    rows.push([
+      `one column, ${fmt(wide.rate)} msg/s, viewport ${wide.viewportWidth} px wide`,
+      `chart ${fmt(wide.chartWidth)} px; ${wide.measures} \`pulseboard:redraw\` measures, p95 ${fmt(wide.p95, 2)} ms; ` +
+        `${fmt(wide.figures.redrawsPerChart.max, 1)} redraws /s (busiest chart)`,
+    ]);
+  if (idle)
+    rows.push([
+      `no messages, ${fmt(idle.seconds)} s after the prefill`,
+      `busy ${pct(idle.figures.busyShare, 2)}; ${fmt(idle.figures.reactCommitsPerSecond, 2)} React commits /s, ` +
+        `${fmt(idle.figures.redrawsPerChart.max, 2)} redraws /s (busiest chart)`,
+    ]);
+  if (hidden)
+    rows.push([
+      `tab hidden ${fmt(hidden.seconds, 1)} s, ${fmt(HIDDEN_RATE)} msg/s (page read '${hidden.stateWhileHidden}')`,
+      `${hidden.reactCommits} React commits, ${hidden.redraws} redraws, ${hidden.frames} frames, busy ${pct(hidden.busyShare)}; ` +
+        (hidden.catchUp
+          ? `back: ${hidden.catchUp.frames} frame(s) until all ${hidden.charts} charts in view redrew (${hidden.catchUp.measures} redraw measures)`
+          : `back: not all ${hidden.charts} charts in view redrew within 5 s`),
+    ]);
+  parts.push(
+    'Headless Chromium keeps every page visible, so the hidden tab is emulated as Chromium hides a ' +
+      'background tab: `document.visibilityState` reads hidden, `visibilitychange` fires, animation ' +
+      'frames are held until the return (bench/hidden-tab.ts). Before the return the feed stops and ' +
+      'the page catches up, so a chart’s first redraw after it includes the newest sample.',
+  );
+  parts.push(table(['window (engine=worker)', 'measured'], rows));
+  return parts;
+}
