@@ -6,9 +6,7 @@ import type { ControlWindow, SpcInfo } from './spc/control-window';
 import type { ControlLineKind } from './spc/ControlLayer';
 import { validSpc } from './spc/spc-info';
 import { useControlWindow, type ControlFrame } from './spc/use-control-window';
-import { useSpcEngine } from './spc/use-spc-engine';
-
-export { ControlChartSummary } from './ControlChartSummary';
+import { useSpcEngine, type SpcEngine } from './spc/use-spc-engine';
 
 // Drawn inside recharts' SVG: loaded with the chart, never in the first load.
 const ControlLayer = lazy(() => import('./spc/ControlLayer'));
@@ -42,6 +40,8 @@ export function useControlChart(
 ): {
   control: ControlWindow | null;
   overlay: ((domains: ChartDomains) => ReactNode) | undefined;
+  /** The verdict under the header (from the SPC chunk, which a control window needs anyway). */
+  Summary: SpcEngine['ControlChartSummary'] | null;
 } {
   const engine = useSpcEngine(spc !== null);
   const control = useControlWindow(name, frame, spc, engine);
@@ -70,5 +70,5 @@ export function useControlChart(
         : undefined,
     [spc, control, lineText, text],
   );
-  return { control, overlay };
+  return { control, overlay, Summary: engine?.ControlChartSummary ?? null };
 }

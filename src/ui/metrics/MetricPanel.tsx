@@ -8,12 +8,9 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { Point, SeriesEntry } from '../../store';
-import { chartSummary, signed, trendLabel } from './chart-summary';
-import { downsampleMinMax } from './downsample';
+import { chartSummary } from './chart-summary';
 import { useEnvironment } from '../shared/environment';
-import { decimalsOf, formatClock, formatNumber } from '../i18n/format';
-import type { Limit } from '../shared/metric-catalog';
+import { formatClock, formatNumber } from '../i18n/format';
 import { useMetricInfo } from '../i18n/use-metric-info';
 import { limitText } from '../i18n/limit-text';
 import { useOperator } from '../shared/operator-context';
@@ -22,110 +19,33 @@ import type { ChartHandle } from '../shared/redraw-scheduler';
 import { useDashboardStore } from '../shared/store-context';
 import { useElementSize } from '../shared/use-element-size';
 import { useI18n } from '../i18n/use-i18n';
-import { useSettledText } from '../shared/use-settled-text';
 import { useStaleness } from './use-staleness';
-import { breachState, type Breach } from './breach';
 import { BreachNote } from './breach-note';
-import { InspectReadout } from './inspect/InspectReadout';
 import { useInspect } from './inspect/use-inspect';
 import { ExportChartButton } from '../export/ExportChartButton';
-import { valueAxis, type ValueAxis } from './value-axis';
-import { ControlChartSummary, useControlChart, useControlSpec } from './ControlChart';
+import { useControlChart, useControlSpec } from './ControlChart';
+import { FrameFeed, useFeedFrame, useFeedSample, useFeedSelector } from './frame-feed';
+import { useLiveValue } from './live-value';
+import { drawFrame, panelLayout, sameLayout } from './panel-frame';
 import './metrics.css';
 
+export { drawFrame, type PanelFrame } from './panel-frame';
+
 const MetricChart = lazy(() => import('./MetricChart'));
+// The readout (and its words) is needed only once someone inspects: not in the first load.
+const InspectReadout = lazy(() =>
+  import('./inspect/InspectReadout').then((module) => ({ default: module.InspectReadout })),
+);
 
 const FALLBACK_SIZE = { width: 480, height: 180 };
-const NO_LIMITS: readonly Limit[] = [];
 /** How often a chart's text alternative may change (the chart itself redraws 5 times a second). */
 export const CHART_SUMMARY_MS = 5_000;
 
-/** What one redraw shows: the chart's points and the numbers in the header, taken together. */
-export type PanelFrame = {
-  version: number;
-  windowMs: number;
-  width: number;
-  points: readonly Point[];
-  current: Point | null;
-  /** The first point inside the window: what the trend is measured against. */
-  start: Point | null;
-  unit: string | undefined;
-  /** Display precision, from the series' recent values. */
-  decimals: number;
-  /** The chart's value axis: the points and the limits, on round bounds kept while they fit. */
-  valueAxis: ValueAxis;
-  /** The limit the newest sample is beyond and since when (breach.ts), or null. */
-  breach: Breach<Limit> | null;
-};
-
-/**
- * The window ends at the newest sample (server time), so a skewed client clock cannot empty it.
- * `previous` is the frame on screen: its value axis is kept while the new points still fit it.
- */
-export function drawFrame(
-  entry: SeriesEntry | undefined,
-  windowMs: number,
-  width: number,
-  limits: readonly Limit[] = NO_LIMITS,
-  previous: PanelFrame | null = null,
-  /** More values the axis must show (a control chart's control and specification limits). */
-  extent: readonly number[] = [],
-  /** Places the backend asks for (its catalogue); else read off the recent values. */
-  fixedDecimals?: number,
-): PanelFrame {
-  const empty: PanelFrame = {
-    version: entry?.version ?? -1,
-    windowMs,
-    width,
-    points: [],
-    current: null,
-    start: null,
-    unit: entry?.unit,
-    decimals: 0,
-    valueAxis: previous?.valueAxis ?? valueAxis([0, 1], true, null),
-    breach: null,
-  };
-  const buffer = entry?.buffer;
-  const current = buffer?.last();
-  if (!entry || !buffer || !current) return empty;
-  const from = buffer.lowerBound(current.ts - windowMs);
-  const recent: number[] = [];
-  for (let i = Math.max(0, buffer.size - 20); i < buffer.size; i++) recent.push(buffer.valueAt(i));
-  const decimals = fixedDecimals ?? decimalsOf(recent);
-  // About one point per pixel: more cannot be seen and only costs drawing time. Min/max per
-  // bucket keeps every extreme, so the points' extent is the window's.
-  const points = downsampleMinMax(buffer, from, buffer.size, Math.max(2, width));
-  let min = Infinity;
-  let max = -Infinity;
-  for (const point of points) {
-    if (point.value < min) min = point.value;
-    if (point.value > max) max = point.value;
-  }
-  // Every limit stays in view: a limit the data is far from is still the line the operator watches.
-  for (const limit of limits) {
-    min = Math.min(min, limit.value);
-    max = Math.max(max, limit.value);
-  }
-  for (const value of extent) {
-    min = Math.min(min, value);
-    max = Math.max(max, value);
-  }
-  return {
-    ...empty,
-    decimals,
-    points,
-    current,
-    start: { ts: buffer.tsAt(from), value: buffer.valueAt(from) },
-    valueAxis: valueAxis([min, max], decimals === 0, previous?.valueAxis ?? null),
-    breach: breachState(buffer, limits),
-  };
-}
-
 /**
  * One metric: current value, unit, trend over the window and a live line chart with its limits.
- * `data-metric` is a public contract. The panel does not re-render per message: the redraw
- * scheduler decides when it takes a new frame (a few times a second, staggered, never while
- * off-screen or paused).
+ * `data-metric` is a public contract. The redraw scheduler decides when the panel takes a new
+ * frame (a few times a second, staggered, never while off-screen or paused); a frame is written
+ * to the DOM without a React render unless the panel's layout changes.
  */
 export function MetricPanel({
   name,
@@ -150,19 +70,23 @@ export function MetricPanel({
   const limits = info.limits;
   const { spc, extent } = useControlSpec(info.spc);
 
-  const [frame, setFrame] = useState(() =>
-    drawFrame(
-      store.getState().series.get(name),
-      windowMs,
-      size.width,
-      limits,
-      null,
-      extent,
-      info.decimals,
-    ),
+  const [feed] = useState(
+    () =>
+      new FrameFeed(
+        drawFrame(
+          store.getState().series.get(name),
+          windowMs,
+          size.width,
+          limits,
+          null,
+          extent,
+          info.decimals,
+        ),
+      ),
   );
-  const drawn = useRef(frame);
   const wanted = useRef({ windowMs, width: size.width });
+  /** Something the frame is drawn with changed (limits, decimals): draw again once. */
+  const outdated = useRef(false);
   const handle = useRef<ChartHandle | null>(null);
   // The chart (recharts, the costly part) mounts once the panel first comes into view: a page of
   // a thousand panels mounts only the charts an operator can see.
@@ -174,28 +98,31 @@ export function MetricPanel({
   }, [windowMs, size.width]);
 
   useEffect(() => {
+    outdated.current = true;
     const registered = scheduler.register({
       isDirty: () => {
         const entry = store.getState().series.get(name);
-        const last = drawn.current;
+        const last = feed.get();
         return (
+          outdated.current ||
           (entry?.version ?? -1) !== last.version ||
           last.windowMs !== wanted.current.windowMs ||
           last.width !== wanted.current.width
         );
       },
       redraw: () => {
-        const next = drawFrame(
-          store.getState().series.get(name),
-          wanted.current.windowMs,
-          wanted.current.width,
-          limits,
-          drawn.current,
-          extent,
-          info.decimals,
+        outdated.current = false;
+        feed.set(
+          drawFrame(
+            store.getState().series.get(name),
+            wanted.current.windowMs,
+            wanted.current.width,
+            limits,
+            feed.get(),
+            extent,
+            info.decimals,
+          ),
         );
-        drawn.current = next;
-        setFrame(next);
       },
     });
     handle.current = registered;
@@ -215,8 +142,11 @@ export function MetricPanel({
       registered.unregister();
       handle.current = null;
     };
-  }, [scheduler, store, name, limits, extent, info.decimals, env.IntersectionObserver]);
-  const unit = info.unit ?? frame.unit;
+  }, [scheduler, store, feed, name, limits, extent, info.decimals, env.IntersectionObserver]);
+  // React renders the panel when its layout changes; the number, the trend and the line follow
+  // every frame without it (live-value.ts, LiveSeries).
+  const layout = useFeedSelector(feed, panelLayout, sameLayout);
+  const unit = info.unit ?? layout.unit;
   const limitLabels = useMemo(
     () =>
       limits.map((limit) =>
@@ -230,24 +160,30 @@ export function MetricPanel({
     [limits, t, locale, unit],
   );
   const label = info.label;
-  const { current, start } = frame;
-  const { breach } = frame;
-  const inspect = useInspect(frame.points);
-  const { control, overlay } = useControlChart(name, spc, frame, locale);
-  const summary = useSettledText(
-    chartSummary({
-      label,
-      current,
-      start,
-      windowMs,
-      unit,
-      decimals: frame.decimals,
-      limitLabels,
-      t,
-      locale,
-    }),
-    CHART_SUMMARY_MS,
+  const { breach } = layout;
+  const numberRef = useRef<HTMLSpanElement>(null);
+  const trendRef = useRef<HTMLSpanElement>(null);
+  useLiveValue(feed, numberRef, trendRef, { t, locale, windowMs, unit });
+  const inspect = useInspect(feed);
+  const { control, overlay, Summary } = useControlChart(
+    name,
+    spc,
+    useFeedFrame(feed, spc !== null),
+    locale,
   );
+  // The text alternative follows the frames, settling at most once per CHART_SUMMARY_MS.
+  const summaryFrame = useFeedSample(feed, CHART_SUMMARY_MS);
+  const summary = chartSummary({
+    label,
+    current: summaryFrame.current,
+    start: summaryFrame.start,
+    windowMs,
+    unit,
+    decimals: summaryFrame.decimals,
+    limitLabels,
+    t,
+    locale,
+  });
 
   return (
     <section
@@ -265,23 +201,15 @@ export function MetricPanel({
         {controls}
         <ExportChartButton name={name} label={label} />
         <p className={`panel__value${breach ? ' panel__value--breach' : ''}`}>
-          <span className="panel__number">
-            {current ? formatNumber(current.value, locale, frame.decimals) : '–'}
-          </span>{' '}
+          <span ref={numberRef} className="panel__number" />{' '}
           <span className="panel__unit">{unit ?? ''}</span>
         </p>
       </header>
       <div className="panel__sub">
-        <Trend
-          current={current}
-          start={start}
-          windowMs={windowMs}
-          unit={unit}
-          decimals={frame.decimals}
-        />
+        <span ref={trendRef} className="panel__trend" />
         {breach && <BreachNote breach={breach} unit={unit} locale={locale} />}
       </div>
-      {control && <ControlChartSummary control={control} locale={locale} />}
+      {control && Summary && <Summary control={control} locale={locale} />}
       {stale.stale && (
         <p className="panel__stale">
           {(stale.reason === 'data' ? t.staleData : t.staleConnection)(
@@ -296,15 +224,15 @@ export function MetricPanel({
         aria-label={summary}
         {...inspect.chartProps}
       >
-        {frame.points.length === 0 ? (
+        {!layout.hasPoints ? (
           <div className="panel__placeholder">{t.waitingForData}</div>
         ) : !seen ? (
           <div className="panel__placeholder">{t.loadingChart}</div>
         ) : (
           <Suspense fallback={<div className="panel__placeholder">{t.loadingChart}</div>}>
             <MetricChart
-              points={frame.points}
-              valueAxis={frame.valueAxis}
+              feed={feed}
+              valueAxis={layout.valueAxis}
               width={size.width}
               height={size.height}
               limits={limits}
@@ -316,42 +244,15 @@ export function MetricPanel({
           </Suspense>
         )}
       </div>
-      <InspectReadout
-        inspect={inspect.store}
-        ids={inspect.ids}
-        chartRef={chartRef}
-        unit={unit}
-        decimals={frame.decimals}
-      />
+      <Suspense fallback={null}>
+        <InspectReadout
+          inspect={inspect.store}
+          ids={inspect.ids}
+          chartRef={chartRef}
+          unit={unit}
+          decimals={layout.decimals}
+        />
+      </Suspense>
     </section>
-  );
-}
-
-function Trend({
-  current,
-  start,
-  windowMs,
-  unit,
-  decimals,
-}: {
-  current: Point | null;
-  start: Point | null;
-  windowMs: number;
-  unit: string | undefined;
-  decimals: number;
-}) {
-  const { t, locale } = useI18n();
-  if (!current || !start || current.ts === start.ts)
-    return <span className="panel__trend">{t.noTrend}</span>;
-  const delta = current.value - start.value;
-  const direction = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
-  const arrow = { up: '▲', down: '▼', flat: '▬' }[direction];
-  // Less history than the window: say what the trend is really measured against.
-  const against = current.ts - start.ts < windowMs * 0.95;
-  return (
-    <span className={`panel__trend panel__trend--${direction}`} data-trend={direction}>
-      <span aria-hidden="true">{arrow}</span> {signed(delta, locale, decimals)}
-      {unit ? ` ${unit}` : ''} {trendLabel(t, against, start.ts, windowMs, locale)}
-    </span>
   );
 }

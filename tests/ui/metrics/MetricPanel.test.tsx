@@ -228,6 +228,36 @@ describe('MetricPanel', () => {
     expect(pointsOf('b')).toBeGreaterThan(1);
   });
 
+  it('takes each new frame (number, trend, line, clock axis) without a React commit', async () => {
+    let commits = 0;
+    const { store } = renderDashboard(
+      <Profiler id="panel" onRender={() => commits++}>
+        <MetricPanel name="cargo_temperature" />
+      </Profiler>,
+    );
+    pushHistory(store, 'cargo_temperature', T0, 120, 1_000, (i) => 4 + (i % 2) / 10);
+    await advance(1_000);
+    const panel = metric('cargo_temperature');
+    const number = () => panel.querySelector('.panel__number')?.textContent;
+    const clock = () =>
+      [...panel.querySelectorAll('.recharts-xAxis-tick-labels text')].map((t) => t.textContent);
+    commits = 0;
+    const before = { number: number(), line: lineOf('cargo_temperature'), clock: clock() };
+    // Values within the value axis, decimals and limits as before: only the frame changes.
+    for (let i = 1; i <= 40; i++) {
+      push(store, 'cargo_temperature', T0 + 120_000 + i * 1_000, 4.1 + ((i + 1) % 2) / 10);
+      await advance(250);
+    }
+    expect(number()).not.toBe(before.number);
+    expect(lineOf('cargo_temperature')).not.toBe(before.line);
+    expect(clock()).not.toEqual(before.clock);
+    expect(panel.querySelector('[data-trend]')).toHaveTextContent(/^▲ \+0\.\d+ °C/);
+    // 40 frames; what React renders is the chart's text alternative, which settles at most every
+    // CHART_SUMMARY_MS (5 s): 10 s of frames give 2 or 3 descriptions (each a commit, plus its
+    // layout effect's), never one per frame.
+    expect(commits).toBeLessThanOrEqual(6);
+  });
+
   it('staggers panels so no two redraw in the same frame', async () => {
     const names = ['a', 'b', 'c'];
     const { store } = renderDashboard(

@@ -1,7 +1,9 @@
 import { act, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RingBuffer, type SeriesEntry } from '../../../src/store';
-import MetricChart, { linePath } from '../../../src/ui/metrics/MetricChart';
+import MetricChart from '../../../src/ui/metrics/MetricChart';
+import { linePath } from '../../../src/ui/metrics/chart-geometry';
+import { FrameFeed } from '../../../src/ui/metrics/frame-feed';
 import { drawFrame } from '../../../src/ui/metrics/MetricPanel';
 import { valueAxis } from '../../../src/ui/metrics/value-axis';
 
@@ -100,9 +102,10 @@ describe('a panel frame', () => {
 });
 
 describe('the chart line', () => {
-  const chart = (points: { ts: number; value: number }[]) => (
+  type Frame = { points: { ts: number; value: number }[] };
+  const chart = (feed: FrameFeed<Frame>) => (
     <MetricChart
-      points={points}
+      feed={feed}
       valueAxis={{ domain: [0, 10], ticks: [0, 5, 10] }}
       width={400}
       height={200}
@@ -115,7 +118,7 @@ describe('the chart line', () => {
     Array.from({ length: 5 }, (_, i) => ({ ts: from + i * 1_000, value: i }));
 
   it('spans the plot area from the first point to the last', () => {
-    const { container } = render(chart(points(0)));
+    const { container } = render(chart(new FrameFeed({ points: points(0) })));
     const d = container.querySelector('path.recharts-line-curve')?.getAttribute('d') ?? '';
     const xs = [...d.matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1]));
     expect(xs).toHaveLength(5);
@@ -125,7 +128,8 @@ describe('the chart line', () => {
   });
 
   it('draws a new frame on its own time span, never first on the one before', async () => {
-    const { container, rerender } = render(chart(points(0)));
+    const feed = new FrameFeed({ points: points(0) });
+    const { container } = render(chart(feed));
     const path = container.querySelector('path.recharts-line-curve')!;
     const before = path.getAttribute('d');
     const changes: string[] = [];
@@ -133,7 +137,7 @@ describe('the chart line', () => {
       records.forEach(() => changes.push(path.getAttribute('d') ?? '')),
     );
     observer.observe(path, { attributes: true, attributeFilter: ['d'] });
-    await act(async () => rerender(chart(points(500))));
+    await act(async () => feed.set({ points: points(500) }));
     observer.disconnect();
     // The window slid by half a second: the same shape over the same pixels, so nothing to change
     // at all, and never an in-between line drawn on the old span.
@@ -148,7 +152,7 @@ describe('the time axis', () => {
     const points = Array.from({ length: 21 }, (_, i) => ({ ts: 60_000 + i * 1_000, value: i }));
     const { container } = render(
       <MetricChart
-        points={points}
+        feed={new FrameFeed({ points })}
         valueAxis={{ domain: [0, 10], ticks: [0, 5, 10] }}
         width={600}
         height={200}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RedrawScheduler, type FrameSource } from '../../../src/ui/shared/redraw-scheduler';
+import {
+  REDRAW_MEASURE,
+  RedrawScheduler,
+  type FrameSource,
+  type RedrawTiming,
+} from '../../../src/ui/shared/redraw-scheduler';
 
 /** Frames the test steps by hand, 16 ms apart. */
 function manualClock() {
@@ -156,5 +161,38 @@ describe('RedrawScheduler', () => {
     scheduler.register(a.drawable);
     clock.step();
     expect(clock.pending()).toBe(false);
+  });
+
+  it('measures each redraw as a User Timing entry and keeps none in the timeline', () => {
+    const clock = manualClock();
+    let at = 100;
+    const measured: { name: string; start: number; end: number }[] = [];
+    let kept = 0;
+    const timing: RedrawTiming = {
+      now: () => at,
+      measure: (name, options) => {
+        const start = typeof options === 'object' ? (options.start as number) : 0;
+        measured.push({ name, start, end: at });
+        kept++;
+        return undefined as unknown as PerformanceMeasure;
+      },
+      clearMeasures: (name) => {
+        if (name === REDRAW_MEASURE) kept = 0;
+      },
+    };
+    const scheduler = new RedrawScheduler({ frames: clock.frames, now: clock.now, timing });
+    const a = chart(clock);
+    scheduler.register({
+      isDirty: a.drawable.isDirty,
+      redraw: () => {
+        at += 2.5;
+        a.drawable.redraw();
+      },
+    });
+    a.change();
+    scheduler.wake();
+    clock.step();
+    expect(measured).toEqual([{ name: REDRAW_MEASURE, start: 100, end: 102.5 }]);
+    expect(kept).toBe(0);
   });
 });

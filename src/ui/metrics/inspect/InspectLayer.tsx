@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useSyncExternalStore, type PointerEvent } from 'react';
 import { useChartHeight, useChartWidth, usePlotArea } from 'recharts';
-import type { Point } from '../../../store';
+import { timeDomainOf } from '../chart-geometry';
+import type { PointsFeed } from '../LiveSeries';
 import type { InspectStore, InspectView } from './inspect-store';
 import { nearestIndex } from './nearest';
 
@@ -11,23 +12,24 @@ import { nearestIndex } from './nearest';
  * Why not recharts' Tooltip and cursor: they keep the active point in recharts' store, and every
  * pointer move re-renders the whole chart, axes and line included. This layer keeps its own
  * state (InspectStore): a move re-renders this layer and the readout, nothing else, and while
- * nobody inspects it is one transparent rectangle that costs nothing per redraw.
+ * nobody inspects it is one transparent rectangle that costs nothing per redraw: it takes the
+ * panel's frames only while a point is inspected.
  */
 export function InspectLayer({
   inspect,
-  points,
-  timeDomain,
+  feed,
   valueDomain,
 }: {
   inspect: InspectStore;
-  points: readonly Point[];
-  timeDomain: readonly [number, number];
+  feed: PointsFeed;
   valueDomain: readonly [number, number];
 }) {
   const area = usePlotArea();
   const width = useChartWidth() ?? 0;
   const height = useChartHeight() ?? 0;
   const target = useSyncExternalStore(inspect.subscribe, inspect.getTarget);
+  const { points } = useSyncExternalStore(target ? feed.subscribe : ignore, feed.get);
+  const timeDomain = useMemo(() => timeDomainOf(points), [points]);
 
   const view = useMemo((): InspectView | null => {
     if (!area || !target || points.length === 0) return null;
@@ -112,3 +114,5 @@ export function InspectLayer({
     </g>
   );
 }
+
+const ignore = () => () => {};

@@ -1,12 +1,4 @@
-import {
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Point } from '../../../store';
 import { InspectStore } from './inspect-store';
 import { nearestIndex, stepIndex } from './nearest';
@@ -14,14 +6,10 @@ import { nearestIndex, stepIndex } from './nearest';
 /**
  * A panel's chart inspection: the store its chart layer and readout share, and what the chart's
  * focusable element needs (tab stop, keys, description). The returned props are stable across
- * redraws: the points are read through a ref, so a new frame re-creates nothing.
+ * redraws: the points are read from the panel's frames when a key is pressed.
  */
-export function useInspect(points: readonly Point[]) {
+export function useInspect(frames: { get(): { readonly points: readonly Point[] } }) {
   const [store] = useState(() => new InspectStore());
-  const pointsRef = useRef(points);
-  useLayoutEffect(() => {
-    pointsRef.current = points;
-  }, [points]);
   const id = useId();
   const ids = useMemo(() => ({ tooltip: `${id}-tooltip`, hint: `${id}-hint` }), [id]);
 
@@ -59,7 +47,7 @@ export function useInspect(points: readonly Point[]) {
           return;
         }
         if (event.altKey || event.ctrlKey || event.metaKey) return;
-        const current = pointsRef.current;
+        const current = frames.get().points;
         const target = store.getTarget();
         const index =
           target?.by === 'keyboard'
@@ -75,7 +63,7 @@ export function useInspect(points: readonly Point[]) {
         if (store.getTarget()?.by === 'keyboard') store.clear();
       },
     }),
-    [store, ids],
+    [store, ids, frames],
   );
   return { store, ids, chartProps };
 }

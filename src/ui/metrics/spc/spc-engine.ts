@@ -6,3 +6,5 @@
 export { controlWindow, NO_CONTROL_WINDOW, violatedRules } from './control-window';
 export { SpcRunWatch } from './run-watch';
 export { SPC_MESSAGES } from './spc-messages';
+// The verdict under a control chart's header: shown only once this chunk has loaded anyway.
+export { ControlChartSummary } from '../ControlChartSummary';

@@ -1,0 +1,130 @@
+import { useLayoutEffect, useRef } from 'react';
+import { usePlotArea } from 'recharts';
+import type { Locale, Point } from '../../store';
+import { formatClock } from '../i18n/format';
+import {
+  linearScale,
+  linePath,
+  timeDomainOf,
+  visibleTimeTicks,
+  type Scale,
+} from './chart-geometry';
+
+/** What the live layer reads: a panel's frames (FrameFeed), narrowed to what it draws. */
+export type PointsFeed = {
+  get(): { readonly points: readonly Point[] };
+  subscribe(listener: (frame: { readonly points: readonly Point[] }) => void): () => void;
+};
+
+const SVG = 'http://www.w3.org/2000/svg';
+const TICK_PX = 6;
+const LABEL_GAP_PX = 2;
+
+/**
+ * The series line and the clock axis, written straight to the DOM on every frame. recharts lays
+ * out the chart (plot area, value axis, limit lines) and renders again only when those change;
+ * a frame moves the time window, so drawing the time axis through recharts made every redraw a
+ * React render of the whole chart (about 2 ms of recharts components per redraw in a profile).
+ *
+ * The line keeps recharts' class (`path.recharts-line-curve`), which tests and tools look for.
+ * Never animated: a streaming line that eased from its old shape would always show the past.
+ * Scaled from the domains given here, not recharts' scale hooks, which take a new domain only
+ * after a render.
+ */
+export function LiveSeries({
+  feed,
+  valueDomain,
+  width,
+  locale,
+}: {
+  feed: PointsFeed;
+  valueDomain: readonly [number, number];
+  width: number;
+  locale: Locale;
+}) {
+  const area = usePlotArea();
+  const pathRef = useRef<SVGPathElement>(null);
+  const ticksRef = useRef<SVGGElement>(null);
+
+  useLayoutEffect(() => {
+    const path = pathRef.current;
+    const ticks = ticksRef.current;
+    if (!area || !path || !ticks) return;
+    const y = linearScale(valueDomain, area.y + area.height, area.y);
+    const axisY = area.y + area.height;
+    const draw = ({ points }: { readonly points: readonly Point[] }) => {
+      const time = timeDomainOf(points);
+      const x = linearScale(time, area.x, area.x + area.width);
+      const d = linePath(points, x, y);
+      if (path.getAttribute('d') !== d) path.setAttribute('d', d);
+      writeTimeTicks(ticks, visibleTimeTicks(time[0], time[1], width), x, axisY, locale);
+    };
+    draw(feed.get());
+    return feed.subscribe(draw);
+  }, [feed, area, valueDomain, width, locale]);
+
+  if (!area) return null;
+  return (
+    <>
+      <g className="recharts-layer recharts-line">
+        <path
+          ref={pathRef}
+          className="recharts-curve recharts-line-curve"
+          fill="none"
+          stroke="var(--chart-line)"
+          strokeWidth={2}
+          strokeLinejoin="round"
+        />
+      </g>
+      <g
+        ref={ticksRef}
+        className="recharts-cartesian-axis-tick-labels recharts-xAxis-tick-labels"
+        aria-hidden="true"
+      />
+    </>
+  );
+}
+
+/**
+ * One tick mark and clock label per tick, reusing the elements already there: a frame moves
+ * them; only a tick that is new to its slot gets new text.
+ */
+export function writeTimeTicks(
+  group: SVGGElement,
+  ticks: readonly number[],
+  x: Scale,
+  axisY: number,
+  locale: Locale,
+): void {
+  while (group.childElementCount > ticks.length) group.lastElementChild?.remove();
+  ticks.forEach((ts, i) => {
+    let tick = group.children.item(i) as SVGGElement | null;
+    if (!tick) {
+      tick = document.createElementNS(SVG, 'g');
+      tick.setAttribute('class', 'recharts-layer recharts-cartesian-axis-tick');
+      const line = document.createElementNS(SVG, 'line');
+      line.setAttribute('class', 'recharts-cartesian-axis-tick-line');
+      line.setAttribute('stroke', 'var(--muted)');
+      line.setAttribute('y1', String(axisY));
+      line.setAttribute('y2', String(axisY + TICK_PX));
+      const text = document.createElementNS(SVG, 'text');
+      text.setAttribute('class', 'recharts-text recharts-cartesian-axis-tick-value');
+      text.setAttribute('text-anchor', 'middle');
+      text.setAttribute('fill', 'var(--muted)');
+      text.setAttribute('dy', '0.71em');
+      text.setAttribute('y', String(axisY + TICK_PX + LABEL_GAP_PX));
+      tick.append(line, text);
+      group.append(tick);
+    }
+    const [line, text] = tick.children as unknown as [SVGLineElement, SVGTextElement];
+    const px = String(Math.round(x(ts) * 10) / 10);
+    line.setAttribute('x1', px);
+    line.setAttribute('x2', px);
+    text.setAttribute('x', px);
+    const key = `${locale}:${ts}`;
+    if (tick.dataset.tick !== key) {
+      tick.dataset.tick = key;
+      text.textContent = formatClock(ts, locale);
+    }
+  });
+}
