@@ -4,6 +4,8 @@ import { useEnvironment } from './environment';
 /**
  * The current time, refreshed every `intervalMs` while `active` (a countdown, an age label).
  * A change of `restartKey` (say, a new retry time) refreshes it at once rather than on the next tick.
+ * Not while the page is hidden: nobody reads the clock there, and a hidden tab should not render;
+ * it refreshes the moment the page is shown again.
  */
 export function useNow(intervalMs: number, active = true, restartKey: unknown = null): number {
   const { now } = useEnvironment();
@@ -14,10 +16,19 @@ export function useNow(intervalMs: number, active = true, restartKey: unknown = 
     queueMicrotask(() => {
       if (live) setTime(now());
     });
-    const handle = globalThis.setInterval(() => setTime(now()), intervalMs);
+    const doc = typeof document === 'undefined' ? null : document;
+    const hidden = () => doc?.visibilityState === 'hidden';
+    const handle = globalThis.setInterval(() => {
+      if (!hidden()) setTime(now());
+    }, intervalMs);
+    const shown = () => {
+      if (!hidden()) setTime(now());
+    };
+    doc?.addEventListener('visibilitychange', shown);
     return () => {
       live = false;
       globalThis.clearInterval(handle);
+      doc?.removeEventListener('visibilitychange', shown);
     };
   }, [now, intervalMs, active, restartKey]);
   return time;
