@@ -1,11 +1,12 @@
 import type { FrameSource } from '../../store';
 
 /**
- * Paces chart redraws. A recharts redraw of a 1k-point chart costs ~10 ms here, so the data
- * flows into the store at full rate while charts redraw a few times a second at most: each
- * chart no more often than `minIntervalMs`, at most one chart per frame (staggered, so no frame
- * pays for two), never while off-screen or paused. The redraw rate depends on the frame rate and
- * the number of charts, never on the message rate.
+ * Paces chart redraws. The data flows into the store at full rate while charts redraw a few times
+ * a second at most: each chart no more often than `minIntervalMs`, one chart per frame
+ * (staggered, so no frame pays for two), never while off-screen or paused. The redraw rate
+ * depends on the frame rate and the number of charts, never on the message rate. The exception
+ * is the first frame after frames stopped (a hidden tab shown again) or a resume: it redraws
+ * every waiting chart, so one frame brings the screen up to date.
  */
 
 export type { FrameSource };
@@ -43,6 +44,9 @@ export type RedrawTiming = Pick<Performance, 'now' | 'measure' | 'clearMeasures'
 
 export const REDRAW_MEASURE = 'pulseboard:redraw';
 
+/** A frame this late after it was asked for means frames had stopped (a hidden tab). */
+export const CATCH_UP_AFTER_MS = 1_000;
+
 const pageTiming = (): RedrawTiming | null =>
   typeof performance === 'object' && typeof performance.measure === 'function' ? performance : null;
 
@@ -56,6 +60,10 @@ export class RedrawScheduler {
   private readonly minIntervalMs: number;
   private readonly timing: RedrawTiming | null;
   private cancelFrame: (() => void) | null = null;
+  /** When the pending frame was asked for: a frame that comes much later follows a hidden tab. */
+  private requestedAt = 0;
+  /** Redraw every waiting chart in the next frame (back from hidden, or resumed). */
+  private catchUp = false;
   private paused = false;
 
   constructor(private readonly options: RedrawSchedulerOptions) {
@@ -88,7 +96,10 @@ export class RedrawScheduler {
     if (paused === this.paused) return;
     this.paused = paused;
     if (paused) this.halt();
-    else this.wake();
+    else {
+      this.catchUp = true;
+      this.wake();
+    }
     for (const listener of this.listeners) listener();
   }
 
@@ -101,6 +112,7 @@ export class RedrawScheduler {
   /** Data may have changed: make sure a frame is coming. Cheap to call on every store commit. */
   wake(): void {
     if (this.paused || this.cancelFrame) return;
+    this.requestedAt = this.options.now();
     this.cancelFrame = this.options.frames(() => this.frame());
   }
 
@@ -114,20 +126,29 @@ export class RedrawScheduler {
     this.cancelFrame = null;
     if (this.paused) return;
     const now = this.options.now();
-    let chosen: Entry | null = null;
+    // Frames stopped (a hidden tab gets none) or the view was paused: what is on screen is old,
+    // so this one frame brings every waiting chart up to date. Redraws no longer render React,
+    // so several in one frame cost a few milliseconds, not a dropped frame.
+    const all = this.catchUp || now - this.requestedAt > CATCH_UP_AFTER_MS;
+    this.catchUp = false;
+    const chosen: Entry[] = [];
     let waiting = 0;
     for (const entry of this.entries) {
       if (!entry.visible || !entry.drawable.isDirty()) continue;
       waiting++;
+      if (all) {
+        chosen.push(entry);
+        continue;
+      }
       if (now - entry.lastDrawnAt < this.minIntervalMs) continue;
       // The chart that has waited longest goes first, so none starves behind busier ones.
-      if (!chosen || entry.lastDrawnAt < chosen.lastDrawnAt) chosen = entry;
+      if (!chosen[0] || entry.lastDrawnAt < chosen[0].lastDrawnAt) chosen[0] = entry;
     }
-    if (chosen) {
-      chosen.lastDrawnAt = now;
+    for (const entry of chosen) {
+      entry.lastDrawnAt = now;
       this.redraws++;
       const started = this.timing?.now() ?? 0;
-      chosen.drawable.redraw();
+      entry.drawable.redraw();
       if (this.timing) {
         this.timing.measure(REDRAW_MEASURE, { start: started });
         this.timing.clearMeasures(REDRAW_MEASURE);

@@ -18,6 +18,10 @@ function manualClock() {
     frames,
     now: () => time,
     pending: () => pending !== null,
+    /** Time passes with no frame (a hidden tab gets none). */
+    advance(ms: number) {
+      time += ms;
+    },
     step(count = 1) {
       for (let i = 0; i < count; i++) {
         time += 16;
@@ -149,9 +153,28 @@ describe('RedrawScheduler', () => {
     expect(scheduler.redraws).toBe(0);
     expect(clock.pending()).toBe(false);
     scheduler.setPaused(false);
-    clock.step(2);
+    clock.step();
+    // Both in the one frame after the resume.
     expect(a.frames).toHaveLength(1);
-    expect(b.frames).toHaveLength(1);
+    expect(b.frames).toEqual(a.frames);
+  });
+
+  it('brings every waiting chart up to date in the first frame after frames stopped (a hidden tab)', () => {
+    const clock = manualClock();
+    const scheduler = new RedrawScheduler({ frames: clock.frames, now: clock.now });
+    const charts = [chart(clock), chart(clock), chart(clock), chart(clock)];
+    charts.forEach((c) => scheduler.register(c.drawable));
+    clock.step(4);
+    charts.forEach((c) => c.change());
+    scheduler.wake();
+    // Hidden: the frame asked for does not come while data keeps changing.
+    clock.advance(30_000);
+    charts.forEach((c) => c.change());
+    scheduler.wake();
+    clock.step();
+    const shownAt = clock.now();
+    for (const c of charts) expect(c.frames.at(-1)).toBe(shownAt);
+    expect(clock.pending()).toBe(false);
   });
 
   it('asks for no frames when nothing changed', () => {
