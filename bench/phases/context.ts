@@ -62,10 +62,15 @@ export async function pushSynthetic(
 ): Promise<boolean> {
   const { feed } = ctx;
   const startTs = push.endTs - push.perSeries * SAMPLE_STEP_MS;
-  const limitSamples = Math.ceil((push.perSeries * feed.metricCount()) / push.batch) * push.batch;
+  const total = push.perSeries * feed.metricCount();
+  // Whole messages only: a batch larger than the push would stamp samples ahead of `endTs`
+  // (the smoke run's 100 points a series ran 40 s into the future, and the page then refused
+  // every live sample that followed as older than those).
+  const batch = Math.min(push.batch, total);
+  const limitSamples = Math.ceil(total / batch) * batch;
   feed.setMode({
     kind: 'flood',
-    samplesPerMessage: push.batch,
+    samplesPerMessage: batch,
     clock: { kind: 'synthetic', startTs, stepMs: SAMPLE_STEP_MS },
     limitSamples,
   });
