@@ -40,7 +40,11 @@ export type HiddenRun = {
   stateWhileHidden: string;
   reactCommits: number;
   redraws: number;
+  /** The probe's animation frames (held while hidden, as Chromium holds them). */
   frames: number;
+  /** Rendering work the page still did (CDP `LayoutCount`, `RecalcStyleCount`; absent in older figures). */
+  layouts?: number;
+  styleRecalcs?: number;
   busyShare: number;
   /** Charts in view when the tab was hidden, all of which must catch up on return. */
   charts: number;
@@ -68,6 +72,7 @@ export const WIDE_CHART_PX = 1_600;
 const ONE_COLUMN_CSS = '.app__main, .metrics { grid-template-columns: minmax(0, 1fr) !important; }';
 export const HIDDEN_RATE = 100;
 const CATCH_UP_MS = 5_000;
+const HIDE_SETTLE_MS = 500;
 
 /** Twelve charts in view at 5,000 msg/s: how busy the main thread is. */
 export async function runTwelve(ctx: BenchContext): Promise<TwelveRun> {
@@ -176,7 +181,12 @@ export async function runIdleAndHidden(
     await hold(1_000);
     const inView = await page.probe((probe) => probe.visibleMetrics());
     const stateWhileHidden = await setPageHidden(page.page, true);
+    // What the page does on the change itself (one commit, say) is not "while hidden".
+    await hold(HIDE_SETTLE_MS);
+    const before = await page.metrics();
     const figures = await measureWindow(ctx, page, profile.cost.hiddenSeconds, HIDDEN_RATE);
+    const after = await page.metrics();
+    const delta = (name: string) => (after[name] ?? Number.NaN) - (before[name] ?? Number.NaN);
     feed.setMode({ kind: 'idle' });
     await page.waitCaughtUp(feed, 5_000);
     await page.probe((probe) => probe.markReturn());
@@ -189,13 +199,15 @@ export async function runIdleAndHidden(
       reactCommits: Math.round(figures.reactCommitsPerSecond * figures.seconds),
       redraws: sum(Object.values(figures.redrawsByChart)),
       frames: figures.frame.count ?? Number.NaN,
+      layouts: delta('LayoutCount'),
+      styleRecalcs: delta('RecalcStyleCount'),
       busyShare: figures.busyShare,
       charts: inView.length,
       catchUp,
     };
     ctx.log(
       `  hidden ${figures.seconds.toFixed(1)} s (${stateWhileHidden}): ${hidden.reactCommits} React commits, ` +
-        `${hidden.redraws} redraws, ${hidden.frames} frames; back: ` +
+        `${hidden.redraws} redraws, ${hidden.frames} frames, ${hidden.layouts} layouts; back: ` +
         (catchUp
           ? `${catchUp.frames} frame(s) to draw ${catchUp.redrawn} charts`
           : 'not caught up'),
