@@ -1,4 +1,5 @@
 import { cpuProfileWanted, startCpuProfile } from '../cpu-profile';
+import { startTrace, traceWanted } from '../trace';
 import type { ProbeSummary } from '../page-probe';
 import { hold, max, mean, percentile, sum } from '../stats';
 import { DEFAULT_VIEWPORT, isCeiling, type SubjectName, type SubjectPage } from '../subject-page';
@@ -58,7 +59,8 @@ export const SHORT_VIEWPORT = { width: DEFAULT_VIEWPORT.width, height: 260 };
  */
 export const ratesFor = (subject: SubjectName, profile: BenchContext['profile']) =>
   subject === 'pulseboard-worker' || subject === 'ceiling'
-    ? [...profile.rates, ...profile.peakRates]
+    ? // Figures saved before issue 16 have no peak rates.
+      [...profile.rates, ...((profile.peakRates as readonly number[] | undefined) ?? [])]
     : profile.rates;
 
 export async function runRates(
@@ -140,6 +142,7 @@ export async function measureWindow(
   // page answers late, and its own clock would then cover a shorter window than the feed's.
   const applied0 = await page.appliedSeq();
   const start = { at: performance.now(), sent: feed.stats().seq };
+  const stopTrace = traceWanted() ? await startTrace(page.cdp) : null;
   const stopProfile = cpuProfileWanted()
     ? await startCpuProfile(page.cdp, `rates-${page.name}-${rate}`)
     : null;
@@ -147,6 +150,7 @@ export async function measureWindow(
   await hold(seconds * 1000);
   const summary: ProbeSummary = await page.end();
   if (stopProfile) for (const line of await stopProfile()) ctx.log(`    ${line}`);
+  if (stopTrace) for (const line of await stopTrace()) ctx.log(`    ${line}`);
   const topRenders = Object.entries(summary.renders)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 12)
