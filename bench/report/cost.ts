@@ -13,8 +13,14 @@ import { ingestFor, rateRun, type BenchResults, type Verdict } from './results';
 const ISSUE = 'issue 16:';
 /** As the other frame verdicts: on-time frames read 16.6-16.9 ms. */
 const FRAME_BUDGET_MS = 17;
-const pct = (share: number | undefined, digits = 0) =>
-  share === undefined ? '–' : `${fmt(share * 100, digits)} %`;
+// Saved figures come back from JSON with NaN as null, which arithmetic would read as 0.
+const known = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && ok(value);
+const pct = (share: number | null | undefined, digits = 0) =>
+  known(share) ? `${fmt(share * 100, digits)} %` : '–';
+/** Met when `value` is known and passes; null (not judged) when the run could not take it. */
+const judge = (value: number | null | undefined, pass: (value: number) => boolean) =>
+  known(value) ? pass(value) : null;
 const missing = (target: string, why: string): Verdict => ({ target, measured: why, met: null });
 
 /** The default engine's runs at every rate it was driven at, in order. */
@@ -30,7 +36,7 @@ function busyVerdicts(results: BenchResults): Verdict[] {
   const target1 = `${ISSUE} ${fmt(low)} msg/s, six charts in view: main thread busy <= 2× the bare page (same rate, same run)`;
   const pb = rateRun(results, 'pulseboard-worker', low);
   const bare = rateRun(results, 'ceiling', low);
-  if (pb && bare && ok(pb.busyShare) && ok(bare.busyShare))
+  if (pb && bare && known(pb.busyShare) && known(bare.busyShare))
     out.push({
       target: target1,
       measured: `${pct(pb.busyShare, 1)} against ${pct(bare.busyShare, 1)} (${fmt(pb.busyShare / bare.busyShare, 1)}×), ${pb.visibleCharts.length} of ${pb.charts} charts in view`,
@@ -45,7 +51,7 @@ function busyVerdicts(results: BenchResults): Verdict[] {
       ? {
           target: target2,
           measured: `${pct(at5k.busyShare)} (bare page ${pct(rateRun(results, 'ceiling', 5_000)?.busyShare)})`,
-          met: at5k.busyShare <= 0.2,
+          met: judge(at5k.busyShare, (busy) => busy <= 0.2),
         }
       : missing(target2, 'not driven at 5,000 msg/s in this profile'),
   );
@@ -53,8 +59,9 @@ function busyVerdicts(results: BenchResults): Verdict[] {
   const target3 = `${ISSUE} 15,000 msg/s: no task over 50 ms, p95 frame <= 16.7 ms (up to 17 counts), message-to-screen p99 < 250 ms`;
   const peak = rateRun(results, 'pulseboard-worker', 15_000);
   if (peak) {
-    const delayKnown = ok(peak.delay.p99 ?? Number.NaN);
-    const rest = peak.longTasks.count === 0 && peak.frame.p95 <= FRAME_BUDGET_MS;
+    const delayKnown = known(peak.delay.p99);
+    const rest =
+      peak.longTasks.count === 0 && known(peak.frame.p95) && peak.frame.p95 <= FRAME_BUDGET_MS;
     out.push({
       target: target3,
       measured:
@@ -73,7 +80,7 @@ function twelveVerdict(cost: CostResult | undefined): Verdict {
   if (!twelve) return missing(target, 'not measured in this profile');
   const measured = `${pct(twelve.figures.busyShare)}, ${twelve.inView} of ${twelve.charts} charts in view (${twelve.viewport.width}×${twelve.viewport.height})`;
   if (twelve.inView < 12) return { target, measured, met: null };
-  return { target, measured, met: twelve.figures.busyShare <= 0.3 };
+  return { target, measured, met: judge(twelve.figures.busyShare, (busy) => busy <= 0.3) };
 }
 
 /**
@@ -143,7 +150,7 @@ function wideVerdict(cost: CostResult | undefined): Verdict {
   return {
     target,
     measured: `${fmt(wide.p95, 2)} ms p95 over ${wide.measures} redraws, ${width}`,
-    met: Math.abs(wide.chartWidth - 1_600) <= 10 ? wide.p95 <= 3 : null,
+    met: Math.abs(wide.chartWidth - 1_600) <= 10 ? judge(wide.p95, (p95) => p95 <= 3) : null,
   };
 }
 
@@ -156,7 +163,7 @@ function quietVerdicts(cost: CostResult | undefined): Verdict[] {
       ? {
           target: idleTarget,
           measured: `${pct(idle.figures.busyShare, 2)} over ${fmt(idle.seconds)} s (${fmt(idle.figures.reactCommitsPerSecond, 1)} React commits /s)`,
-          met: idle.figures.busyShare < 0.01,
+          met: judge(idle.figures.busyShare, (busy) => busy < 0.01),
         }
       : missing(idleTarget, 'not measured'),
   );
@@ -241,7 +248,9 @@ export function renderCost(results: BenchResults): string[] {
             `${fmt(run.rate)}${run.keptUp ? '' : ' (fell behind)'}`,
             pct(run.busyShare),
             pct(bare?.busyShare),
-            bare ? `${fmt(run.busyShare / bare.busyShare, 1)}×` : '–',
+            known(run.busyShare) && known(bare?.busyShare)
+              ? `${fmt(run.busyShare / bare.busyShare, 1)}×`
+              : '–',
             `${fmt(run.frame.p95, 1)} ms`,
             `${run.longTasks.count} (${fmt(run.longTasks.worst)} ms)`,
             fmt(run.reactCommitsPerSecond, 1),
