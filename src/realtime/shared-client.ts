@@ -3,6 +3,7 @@ import { ClientFacade } from './client-facade';
 import { idleSnapshot } from './connection-snapshot';
 import { quietSignals, type Signals } from './environment';
 import type { OutgoingMessage } from './protocol';
+import { unpackEvents } from './sample-columns';
 import type { StreamPosition } from './sequence';
 import { Backlog, type BacklogSeed } from './shared-backlog';
 import type { HubPort, HubToTab, SharingMode, TabToHub } from './shared-protocol';
@@ -163,7 +164,9 @@ export class SharedRealtimeClient extends ClientFacade {
         this.connection = message.connection;
         this.tabs = message.tabs;
         this.shown = null;
-        for (const event of message.events) if (this.isNew(event)) this.emit(event);
+        unpackEvents(message.events, (event) => {
+          if (this.isNew(event)) this.emit(event);
+        });
         // A batch without a connection event may still have changed the count of tabs.
         if (!message.events.some((event) => event.type === 'connection')) this.changed();
         return;

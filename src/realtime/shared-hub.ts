@@ -6,6 +6,7 @@ import {
   type BacklogSeed,
 } from './shared-backlog';
 import { systemClock, type Clock, type Environment, type Signals } from './environment';
+import { packEvents } from './sample-columns';
 import type { HubPort, HubToTab, TabToHub } from './shared-protocol';
 
 export type HubOptions = {
@@ -254,7 +255,12 @@ export class SharedEngineHub {
 
   private batch(events: RealtimeEvent[]): HubToTab {
     if (!this.client) throw new Error('Expected a running engine to report on');
-    return { type: 'events', events, connection: this.client.getSnapshot(), tabs: this.tabs.size };
+    return {
+      type: 'events',
+      events: packEvents(events).events,
+      connection: this.client.getSnapshot(),
+      tabs: this.tabs.size,
+    };
   }
 
   private post(port: HubPort, message: HubToTab): void {

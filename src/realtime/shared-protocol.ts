@@ -1,5 +1,6 @@
-import type { ConnectionSnapshot, RealtimeEvent } from './client';
+import type { ConnectionSnapshot } from './client';
 import type { OutgoingMessage } from './protocol';
+import type { PackedEvent } from './sample-columns';
 import type { StreamPosition } from './sequence';
 import type { WorkerEngineOptions } from './worker-protocol';
 
@@ -32,7 +33,8 @@ export type TabToHub =
   | { type: 'leave' };
 
 export type HubToTab =
-  | { type: 'events'; events: RealtimeEvent[]; connection: ConnectionSnapshot; tabs: number }
+  /** Samples as columns (sample-columns.ts): the same batch goes to every tab. */
+  | { type: 'events'; events: PackedEvent[]; connection: ConnectionSnapshot; tabs: number }
   | { type: 'ping' }
   /** The hub no longer counts this tab (it missed pings, or a new leader took over): join again. */
   | { type: 'dropped' };

@@ -3,6 +3,7 @@ import { applyRequest, ClientFacade } from './client-facade';
 import { idleSnapshot } from './connection-snapshot';
 import { quietSignals, type Signals } from './environment';
 import type { OutgoingMessage } from './protocol';
+import { unpackEvents } from './sample-columns';
 import type {
   MessagePortLike,
   PageToWorker,
@@ -108,7 +109,7 @@ export class WorkerRealtimeClient extends ClientFacade {
     this.answered = true;
     this.asked = [];
     this.snapshot = message.connection;
-    for (const event of message.events) this.emit(event);
+    unpackEvents(message.events, (event) => this.emit(event));
   }
 
   /** The worker never came up: run the same engine on the page, as asked so far. */

@@ -1,6 +1,7 @@
 import { createRealtimeClient, type RealtimeClient, type RealtimeEvent } from './client';
 import { applyRequest } from './client-facade';
 import { systemClock, type Environment, type Signals } from './environment';
+import { packEvents } from './sample-columns';
 import type { MessagePortLike, PageToWorker, WorkerToPage } from './worker-protocol';
 
 /**
@@ -36,13 +37,11 @@ export function hostRealtimeEngine(
     if (timer !== null) clock.clearTimeout(timer);
     timer = null;
     if (!client || pending.length === 0) return;
-    const message: WorkerToPage = {
-      type: 'events',
-      events: pending,
-      connection: client.getSnapshot(),
-    };
+    // One receiver: the sample columns' buffers move to the page rather than being copied.
+    const { events, transfer } = packEvents(pending);
+    const message: WorkerToPage = { type: 'events', events, connection: client.getSnapshot() };
     pending = [];
-    port.postMessage(message);
+    port.postMessage(message, transfer);
   };
 
   port.onmessage = (event) => {

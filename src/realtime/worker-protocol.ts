@@ -1,5 +1,6 @@
-import type { ConnectionSnapshot, RealtimeEvent, RealtimeOptions } from './client';
+import type { ConnectionSnapshot, RealtimeOptions } from './client';
 import type { OutgoingMessage } from './protocol';
+import type { PackedEvent } from './sample-columns';
 
 /**
  * The messages between the page and a realtime engine running in a Web Worker. The engine's
@@ -15,16 +16,17 @@ export type PageToWorker =
   | { type: 'online'; online: boolean }
   | { type: 'visible' };
 
-/** Events in batches: one message per flush, however fast the socket is. */
+/** Events in batches: one message per flush, however fast the socket is; samples as columns. */
 export type WorkerToPage = {
   type: 'events';
-  events: RealtimeEvent[];
+  events: PackedEvent[];
   connection: ConnectionSnapshot;
 };
 
 /** What both a `Worker` and a worker's global scope offer. */
 export interface MessagePortLike {
-  postMessage(message: unknown): void;
+  /** `transfer`: buffers the receiver takes over instead of a copy. */
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   onmessage: ((event: { data: unknown }) => void) | null;
   /** A `Worker` reports here when its script cannot load or throws on start. */
   onerror?: ((event: unknown) => void) | null;

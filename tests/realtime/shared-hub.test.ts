@@ -9,6 +9,7 @@ import type {
 } from '../../src/realtime';
 import { ClientFacade } from '../../src/realtime/client-facade';
 import { idleSnapshot } from '../../src/realtime/connection-snapshot';
+import { unpackEvents } from '../../src/realtime/sample-columns';
 import { SharedEngineHub } from '../../src/realtime/shared-hub';
 import type { HubPort, HubToTab, TabToHub } from '../../src/realtime/shared-protocol';
 
@@ -68,10 +69,13 @@ function fakeTab(hub: SharedEngineHub) {
     ) {
       say({ type: 'join', options: { baseUrl: 'http://b.test', topics }, online: true, position });
     },
-    events: () =>
-      received
-        .flatMap((m) => (m.type === 'events' ? m.events : []))
-        .filter((e) => e.type !== 'connection'),
+    /** What the tab's client reads: the batches' events, samples unpacked from their columns. */
+    events: () => {
+      const events: RealtimeEvent[] = [];
+      for (const m of received)
+        if (m.type === 'events') unpackEvents(m.events, (e) => events.push(e));
+      return events.filter((e) => e.type !== 'connection');
+    },
   };
 }
 
