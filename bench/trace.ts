@@ -1,0 +1,87 @@
+import type { CDPSession } from 'playwright-core';
+
+/**
+ * An opt-in performance trace of a window (`BENCH_TRACE=1`): where the page's main thread spends
+ * its time by kind of work (script, style, layout, paint, ...), which a CPU profile lumps
+ * together as "(program)". Only the renderer main thread's top-level tasks' children are summed,
+ * so nested events are not counted twice.
+ */
+export const traceWanted = (): boolean => process.env.BENCH_TRACE === '1';
+
+type TraceEvent = {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+};
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink',
+  'cc',
+  'gpu',
+  'v8.execute',
+  'toplevel',
+];
+
+/** CDP's events, typed loosely: Playwright's types list only its own. */
+type Events = {
+  on(event: string, listener: (payload: never) => void): unknown;
+  once(event: string, listener: () => void): unknown;
+  off(event: string, listener: (payload: never) => void): unknown;
+};
+
+export async function startTrace(session: CDPSession): Promise<() => Promise<string[]>> {
+  const cdp = session as unknown as Events & CDPSession;
+  const events: TraceEvent[] = [];
+  const onData = (payload: { value: TraceEvent[] }) => events.push(...payload.value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordContinuously' },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const done = new Promise<void>((resolve) =>
+      cdp.once('Tracing.tracingComplete', () => resolve()),
+    );
+    await cdp.send('Tracing.end');
+    await done;
+    cdp.off('Tracing.dataCollected', onData);
+    return summariseTrace(events);
+  };
+}
+
+/** Milliseconds per second of trace, by event name, under the main thread's tasks. */
+export function summariseTrace(events: readonly TraceEvent[], top = 14): string[] {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return ['no renderer main thread in the trace'];
+  const onMain = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  if (onMain.length === 0) return ['no complete events on the main thread'];
+  const span = (onMain[onMain.length - 1]!.ts - onMain[0]!.ts) / 1e6 || 1;
+  // Self time per name: each event's duration less its direct children's.
+  const self = new Map<string, number>();
+  const stack: { end: number; name: string; childTime: number; dur: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length > 0 && stack[stack.length - 1]!.end <= until) {
+      const done = stack.pop()!;
+      self.set(done.name, (self.get(done.name) ?? 0) + done.dur - done.childTime);
+    }
+  };
+  for (const event of onMain) {
+    close(event.ts);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.childTime += event.dur!;
+    stack.push({ end: event.ts + event.dur!, name: event.name, childTime: 0, dur: event.dur! });
+  }
+  close(Number.POSITIVE_INFINITY);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, us]) => `${(us / 1000 / span).toFixed(1).padStart(6)} ms/s  ${name}`);
+}
