@@ -37,6 +37,8 @@ async function main() {
   );
   // Either engine's client is fetched here rather than shipped in the first load: the sharing
   // routes (SharedWorker, Web Locks, per tab) are about 4 kB gzip the first paint does not need.
+  // The panels' chunk comes with the client, in parallel: nothing shows a panel before data.
+  const panels = import('./ui/metrics/MetricPanel');
   const createClient =
     config.engine === 'worker'
       ? await import('./app/worker-client-factory').then(
@@ -44,6 +46,7 @@ async function main() {
             workerClientFactory(config.timing, shareChoiceFrom(location.search)),
         )
       : (await import('./app/page-client-factory')).browserClientFactory(config.timing);
+  await panels.catch(() => undefined);
   createRoot(root).render(
     <StrictMode>
       <App

@@ -1,4 +1,13 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useStore } from 'zustand';
 import { arrange, type MoveTo } from '../../store/layout';
 import { createLayoutStore, type LayoutStore } from '../../store/layout-store';
@@ -8,7 +17,6 @@ import { PanelGridContext, type PanelGridActions } from '../layout/layout-contex
 import { LAYOUT_MESSAGES } from '../layout/layout-messages';
 import { useMetricLabels } from '../layout/use-metric-labels';
 import '../layout/layout.css';
-import { MetricPanel } from '../metrics/MetricPanel';
 import { GroupedPanels } from '../topics/GroupedPanels';
 import { groupPanels } from '../topics/panel-groups';
 import { useSubscribedTopics } from '../topics/topic-choice-context';
@@ -16,6 +24,15 @@ import { usePanelsInSteps } from '../metrics/use-panels-in-steps';
 import { useEnvironment } from '../shared/environment';
 import { useDashboard } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
+
+/**
+ * The panels load with the first data, not with the first paint: nothing draws a panel before a
+ * metric arrives, and they are a good part of the first load (main.tsx fetches this chunk while
+ * the realtime client loads).
+ */
+const MetricPanel = lazy(() =>
+  import('../metrics/MetricPanel').then((module) => ({ default: module.MetricPanel })),
+);
 
 /**
  * The metric panels in the operator's order, hidden ones left out (not mounted: a hidden metric
@@ -119,5 +136,9 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
  * shown made mounting a thousand of them quadratic. A panel follows its own data by itself.
  */
 const ArrangedPanel = memo(function ArrangedPanel({ name }: { name: string }) {
-  return <MetricPanel name={name} controls={<PanelArrange name={name} />} />;
+  return (
+    <Suspense fallback={<div className="panel panel--loading" aria-busy="true" />}>
+      <MetricPanel name={name} controls={<PanelArrange name={name} />} />
+    </Suspense>
+  );
 });
