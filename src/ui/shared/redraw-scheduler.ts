@@ -136,11 +136,13 @@ export class RedrawScheduler {
     for (const entry of this.entries) {
       if (!entry.visible || !entry.drawable.isDirty()) continue;
       waiting++;
+      // Even then, no chart more often than its interval: a main thread jammed for a second
+      // must not turn into extra redraws.
+      if (now - entry.lastDrawnAt < this.minIntervalMs) continue;
       if (all) {
         chosen.push(entry);
         continue;
       }
-      if (now - entry.lastDrawnAt < this.minIntervalMs) continue;
       // The chart that has waited longest goes first, so none starves behind busier ones.
       if (!chosen[0] || entry.lastDrawnAt < chosen[0].lastDrawnAt) chosen[0] = entry;
     }

@@ -159,6 +159,26 @@ describe('RedrawScheduler', () => {
     expect(b.frames).toEqual(a.frames);
   });
 
+  it('keeps each chart to its interval when catching up', () => {
+    const clock = manualClock();
+    const scheduler = new RedrawScheduler({ frames: clock.frames, now: clock.now });
+    const a = chart(clock);
+    scheduler.register(a.drawable);
+    a.change();
+    scheduler.wake();
+    clock.step();
+    expect(a.frames).toHaveLength(1);
+    // Paused and resumed at once: the resume's catch-up does not redraw a chart drawn 16 ms ago.
+    scheduler.setPaused(true);
+    a.change();
+    scheduler.setPaused(false);
+    clock.step();
+    expect(a.frames).toHaveLength(1);
+    clock.step(16);
+    expect(a.frames).toHaveLength(2);
+    expect(a.frames[1]! - a.frames[0]!).toBeGreaterThanOrEqual(250);
+  });
+
   it('brings every waiting chart up to date in the first frame after frames stopped (a hidden tab)', () => {
     const clock = manualClock();
     const scheduler = new RedrawScheduler({ frames: clock.frames, now: clock.now });
