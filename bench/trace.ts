@@ -80,8 +80,50 @@ export function summariseTrace(events: readonly TraceEvent[], top = 14): string[
     stack.push({ end: event.ts + event.dur!, name: event.name, childTime: 0, dur: event.dur! });
   }
   close(Number.POSITIVE_INFINITY);
+  return [
+    ...[...self.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => `${(us / 1000 / span).toFixed(1).padStart(6)} ms/s  ${name}`),
+    ...longestTask(onMain),
+  ];
+}
+
+/** The longest top-level task and what inside it took the time (self time by name). */
+function longestTask(onMain: readonly TraceEvent[]): string[] {
+  let longest: TraceEvent | null = null;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const event of onMain) {
+    if (event.ts < end) continue; // nested in the previous top-level task
+    end = event.ts + event.dur!;
+    if (!longest || event.dur! > longest.dur!) longest = event;
+  }
+  if (!longest) return [];
+  const inside = onMain.filter(
+    (e) => e.ts >= longest.ts && e.ts + e.dur! <= longest.ts + longest.dur!,
+  );
+  const lines = summariseNested(inside);
+  return [`longest task ${(longest.dur! / 1000).toFixed(0)} ms (${longest.name}):`, ...lines];
+}
+
+function summariseNested(events: readonly TraceEvent[]): string[] {
+  const self = new Map<string, number>();
+  const stack: { end: number; name: string; childTime: number; dur: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length > 0 && stack[stack.length - 1]!.end <= until) {
+      const done = stack.pop()!;
+      self.set(done.name, (self.get(done.name) ?? 0) + done.dur - done.childTime);
+    }
+  };
+  for (const event of events) {
+    close(event.ts);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.childTime += event.dur!;
+    stack.push({ end: event.ts + event.dur!, name: event.name, childTime: 0, dur: event.dur! });
+  }
+  close(Number.POSITIVE_INFINITY);
   return [...self.entries()]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([name, us]) => `${(us / 1000 / span).toFixed(1).padStart(6)} ms/s  ${name}`);
+    .slice(0, 8)
+    .map(([name, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
 }

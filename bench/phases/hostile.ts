@@ -1,4 +1,5 @@
 import { cpuProfileWanted, startCpuProfile } from '../cpu-profile';
+import { startTrace, traceWanted } from '../trace';
 import { HOSTILE_FRAME_BYTES } from '../hostile-frames';
 import { hold, max, percentile } from '../stats';
 import type { SubjectName, SubjectPage } from '../subject-page';
@@ -159,6 +160,7 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
     const stopProfile = cpuProfileWanted()
       ? await startCpuProfile(page.cdp, `hostile-${subject.replace(/\W+/g, '-')}`)
       : null;
+    const stopTrace = traceWanted() ? await startTrace(page.cdp) : null;
     feed.setMode({ kind: 'hostile' });
     let seconds = 0;
     try {
@@ -174,6 +176,7 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
       ctx.log(`  ${subject}: main thread by self time, flood and quiet time:`);
       for (const line of await stopProfile()) ctx.log(`    ${line}`);
     }
+    if (stopTrace) for (const line of await stopTrace()) ctx.log(`    ${line}`);
     const cdp1 = await page.metrics();
     const appliedFrames = (await page.appliedSeq(ANSWER_TIMEOUT_MS)) - applied0;
     const waits = await withTimeout(
