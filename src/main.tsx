@@ -6,6 +6,7 @@ import { App } from './App';
 import { backendHost, resolveBackend } from './app/config';
 import { debugHandle } from './app/debug-handle';
 import { createDashboardStore } from './store';
+import { loadMetricPanel } from './ui/shell/PanelGrid';
 
 async function main() {
   const config = resolveBackend(location.search, location.origin, {
@@ -38,7 +39,7 @@ async function main() {
   // Either engine's client is fetched here rather than shipped in the first load: the sharing
   // routes (SharedWorker, Web Locks, per tab) are about 4 kB gzip the first paint does not need.
   // The panels' chunk comes with the client, in parallel: nothing shows a panel before data.
-  const panels = import('./ui/metrics/MetricPanel');
+  const panels = loadMetricPanel();
   const createClient =
     config.engine === 'worker'
       ? await import('./app/worker-client-factory').then(

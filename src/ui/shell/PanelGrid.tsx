@@ -30,8 +30,9 @@ import { useI18n } from '../i18n/use-i18n';
  * metric arrives, and they are a good part of the first load (main.tsx fetches this chunk while
  * the realtime client loads).
  */
+export const loadMetricPanel = () => import('../metrics/MetricPanel');
 const MetricPanel = lazy(() =>
-  import('../metrics/MetricPanel').then((module) => ({ default: module.MetricPanel })),
+  loadMetricPanel().then((module) => ({ default: module.MetricPanel })),
 );
 
 /**

@@ -104,10 +104,6 @@ describe('code splitting', () => {
     expect(importsOf(grid).dynamic.map((s) => relative(resolve(grid, s)!))).toContain(
       relative(METRIC_PANEL),
     );
-    // main.tsx fetches the panels' chunk beside the realtime client's.
-    expect(importsOf(ENTRY).dynamic.map((s) => relative(resolve(ENTRY, s)!))).toContain(
-      relative(METRIC_PANEL),
-    );
     const panel = [...firstLoad(METRIC_PANEL)];
     expect(panel.flatMap(([, packages]) => packages.filter((n) => CHART_LIBRARY.test(n)))).toEqual(
       [],
