@@ -62,7 +62,8 @@ export function useFeedFrame<F>(feed: FrameFeed<F>, enabled: boolean): F {
 
 /**
  * The newest frame, but re-rendering at most once per `intervalMs` (the first change at once):
- * for text that should settle, such as a chart's description for screen readers.
+ * for text that should settle, such as a chart's description for screen readers. Not while the
+ * page is hidden (a hidden tab renders nothing): the newest frame is taken when it is shown.
  */
 export function useFeedSample<F>(feed: FrameFeed<F>, intervalMs: number): F {
   const { now } = useEnvironment();
@@ -70,13 +71,24 @@ export function useFeedSample<F>(feed: FrameFeed<F>, intervalMs: number): F {
   useEffect(() => {
     let lastAt = Number.NEGATIVE_INFINITY;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let waitingToBeShown = false;
+    const doc = typeof document === 'undefined' ? null : document;
     const take = () => {
       timer = null;
+      if (doc?.visibilityState === 'hidden') {
+        waitingToBeShown = true;
+        return;
+      }
+      waitingToBeShown = false;
       lastAt = now();
       setSample(() => feed.get());
     };
+    const shown = () => {
+      if (waitingToBeShown && doc?.visibilityState !== 'hidden') take();
+    };
+    doc?.addEventListener('visibilitychange', shown);
     const off = feed.subscribe(() => {
-      if (timer !== null) return;
+      if (timer !== null || waitingToBeShown) return;
       const wait = lastAt + intervalMs - now();
       if (wait <= 0) take();
       else timer = globalThis.setTimeout(take, wait);
@@ -85,6 +97,7 @@ export function useFeedSample<F>(feed: FrameFeed<F>, intervalMs: number): F {
     if (feed.get() !== sample) take();
     return () => {
       off();
+      doc?.removeEventListener('visibilitychange', shown);
       if (timer !== null) globalThis.clearTimeout(timer);
     };
     // `sample` is read once, for the frame missed before subscribing; following it would re-run

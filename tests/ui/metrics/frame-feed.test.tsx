@@ -72,4 +72,26 @@ describe('FrameFeed', () => {
     expect(versions.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1]!);
   });
+
+  it('takes no sample while the page is hidden, and the newest one when it is shown', async () => {
+    let visibility: DocumentVisibilityState = 'visible';
+    vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+    const setVisibility = (next: DocumentVisibilityState) => {
+      visibility = next;
+      act(() => {
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+    };
+    const feed = new FrameFeed<Frame>({ version: 0, axis: 0 });
+    const seen = renderCounting(feed, (f) => useFeedSample(f, 5_000));
+    setVisibility('hidden');
+    for (let i = 1; i <= 10; i++) {
+      act(() => feed.set({ version: i, axis: 0 }));
+      await act(() => vi.advanceTimersByTimeAsync(1_000));
+    }
+    expect(seen).toHaveLength(1);
+    setVisibility('visible');
+    expect(seen.map((frame) => (frame as Frame).version)).toEqual([0, 10]);
+    vi.restoreAllMocks();
+  });
 });
