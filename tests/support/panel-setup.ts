@@ -1,13 +1,12 @@
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 
 /**
- * The setup every metric-panel test file shares: the lazily imported chart and readout loaded once (so
+ * The setup every metric-panel test file shares: the lazily imported chart loaded once (so
  * React.lazy resolves in a microtask under fake timers), and fake timers from `now` per test.
  */
 export function panelTestClock(now: number): void {
   beforeAll(async () => {
     await import('../../src/ui/metrics/MetricChart');
-    await import('../../src/ui/metrics/inspect/InspectReadout');
   });
   beforeEach(() => {
     vi.useFakeTimers();

@@ -21,6 +21,9 @@ import { useElementSize } from '../shared/use-element-size';
 import { useI18n } from '../i18n/use-i18n';
 import { useStaleness } from './use-staleness';
 import { BreachNote } from './breach-note';
+import { InspectReadout } from './inspect/InspectReadout';
+import { LOAD_MESSAGES } from './load-messages';
+import { ChunkBoundary } from '../shared/ChunkBoundary';
 import { useInspect } from './inspect/use-inspect';
 import { ExportChartButton } from '../export/ExportChartButton';
 import { useControlChart, useControlSpec } from './ControlChart';
@@ -32,10 +35,6 @@ import './metrics.css';
 export { drawFrame, type PanelFrame } from './panel-frame';
 
 const MetricChart = lazy(() => import('./MetricChart'));
-// The readout (and its words) is needed only once someone inspects: not in the first load.
-const InspectReadout = lazy(() =>
-  import('./inspect/InspectReadout').then((module) => ({ default: module.InspectReadout })),
-);
 
 const FALLBACK_SIZE = { width: 480, height: 180 };
 /** How often a chart's text alternative may change (the chart itself redraws 5 times a second). */
@@ -229,30 +228,32 @@ export function MetricPanel({
         ) : !seen ? (
           <div className="panel__placeholder">{t.loadingChart}</div>
         ) : (
-          <Suspense fallback={<div className="panel__placeholder">{t.loadingChart}</div>}>
-            <MetricChart
-              feed={feed}
-              valueAxis={layout.valueAxis}
-              width={size.width}
-              height={size.height}
-              limits={limits}
-              limitLabels={limitLabels}
-              locale={locale}
-              inspect={inspect.store}
-              overlay={overlay}
-            />
-          </Suspense>
+          <ChunkBoundary
+            fallback={<div className="panel__placeholder">{LOAD_MESSAGES[locale].chartFailed}</div>}
+          >
+            <Suspense fallback={<div className="panel__placeholder">{t.loadingChart}</div>}>
+              <MetricChart
+                feed={feed}
+                valueAxis={layout.valueAxis}
+                width={size.width}
+                height={size.height}
+                limits={limits}
+                limitLabels={limitLabels}
+                locale={locale}
+                inspect={inspect.store}
+                overlay={overlay}
+              />
+            </Suspense>
+          </ChunkBoundary>
         )}
       </div>
-      <Suspense fallback={null}>
-        <InspectReadout
-          inspect={inspect.store}
-          ids={inspect.ids}
-          chartRef={chartRef}
-          unit={unit}
-          decimals={layout.decimals}
-        />
-      </Suspense>
+      <InspectReadout
+        inspect={inspect.store}
+        ids={inspect.ids}
+        chartRef={chartRef}
+        unit={unit}
+        decimals={layout.decimals}
+      />
     </section>
   );
 }

@@ -24,6 +24,8 @@ import { usePanelsInSteps } from '../metrics/use-panels-in-steps';
 import { useEnvironment } from '../shared/environment';
 import { useDashboard } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
+import { LOAD_MESSAGES } from '../metrics/load-messages';
+import { ChunkBoundary } from '../shared/ChunkBoundary';
 
 /**
  * The panels load with the first data, not with the first paint: nothing draws a panel before a
@@ -137,9 +139,12 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
  * shown made mounting a thousand of them quadratic. A panel follows its own data by itself.
  */
 const ArrangedPanel = memo(function ArrangedPanel({ name }: { name: string }) {
+  const { locale } = useI18n();
   return (
-    <Suspense fallback={<div className="panel panel--loading" aria-busy="true" />}>
-      <MetricPanel name={name} controls={<PanelArrange name={name} />} />
-    </Suspense>
+    <ChunkBoundary fallback={<div className="panel">{LOAD_MESSAGES[locale].panelFailed}</div>}>
+      <Suspense fallback={<div className="panel panel--loading" aria-busy="true" />}>
+        <MetricPanel name={name} controls={<PanelArrange name={name} />} />
+      </Suspense>
+    </ChunkBoundary>
   );
 });
