@@ -58,10 +58,18 @@ export async function openReady(
 export async function pushSynthetic(
   ctx: BenchContext,
   page: SubjectPage,
-  push: { perSeries: number; batch: number; endTs: number; timeoutMs: number },
+  push: {
+    perSeries: number;
+    batch: number;
+    endTs: number;
+    timeoutMs: number;
+    /** Simulated time between two samples of a series (default `SAMPLE_STEP_MS`). */
+    stepMs?: number;
+  },
 ): Promise<boolean> {
   const { feed } = ctx;
-  const startTs = push.endTs - push.perSeries * SAMPLE_STEP_MS;
+  const stepMs = push.stepMs ?? SAMPLE_STEP_MS;
+  const startTs = push.endTs - push.perSeries * stepMs;
   const total = push.perSeries * feed.metricCount();
   // Whole messages only: a batch larger than the push would stamp samples ahead of `endTs`
   // (the smoke run's 100 points a series ran 40 s into the future, and the page then refused
@@ -71,7 +79,7 @@ export async function pushSynthetic(
   feed.setMode({
     kind: 'flood',
     samplesPerMessage: batch,
-    clock: { kind: 'synthetic', startTs, stepMs: SAMPLE_STEP_MS },
+    clock: { kind: 'synthetic', startTs, stepMs },
     limitSamples,
   });
   const stop = paceFlood(page, feed, 20);

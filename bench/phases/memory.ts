@@ -39,6 +39,14 @@ const CYCLE_FEED_RATE = 2;
 const CYCLE_CLOSE_AFTER_MS = 20;
 
 const perSeriesFor = (hours: number) => Math.round((hours * 3_600_000) / SAMPLE_STEP_MS);
+/**
+ * The client refuses samples older than its longest chart window (issue 11), so hours of
+ * samples stamped 100 ms apart would be refused all but the last minutes: the warm-up then drew
+ * no chart at all, and the soak measured the first charts appearing as growth. The whole run's
+ * samples (same count: the same volume through the series buffers) are stamped within the last
+ * `COMPRESSED_SPAN_MS` instead.
+ */
+const COMPRESSED_SPAN_MS = 11 * 60_000;
 
 export async function runMemory(ctx: BenchContext, subject: SubjectName): Promise<MemoryResult> {
   const { feed, profile } = ctx;
@@ -46,13 +54,15 @@ export async function runMemory(ctx: BenchContext, subject: SubjectName): Promis
   const warmHour = perSeriesFor(WARMUP_HOURS);
   // The whole run is laid out in simulated time ending now (fill, warm-up hour, two soak halves),
   // so timestamps stay monotonic and the live samples that follow continue the same line.
+  const total = profile.prefillPerSeries + warmHour + 2 * half;
+  const stepMs = Math.max(1, Math.floor(COMPRESSED_SPAN_MS / total));
   const soakEnd = Date.now();
-  const midEnd = soakEnd - half * SAMPLE_STEP_MS;
-  const warmEnd = midEnd - half * SAMPLE_STEP_MS;
-  const fillEnd = warmEnd - warmHour * SAMPLE_STEP_MS;
+  const midEnd = soakEnd - half * stepMs;
+  const warmEnd = midEnd - half * stepMs;
+  const fillEnd = warmEnd - warmHour * stepMs;
   const page = await openReady(ctx, subject, { retryMs: 10 }, 0);
   const push = (perSeries: number, batch: number, endTs: number, timeoutMs: number) =>
-    pushSynthetic(ctx, page, { perSeries, batch, endTs, timeoutMs });
+    pushSynthetic(ctx, page, { perSeries, batch, endTs, timeoutMs, stepMs });
   try {
     // The naive peer manages minutes of samples per soak-second at best: a shorter cap shows
     // the same and keeps the full run within a few minutes.

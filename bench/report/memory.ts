@@ -106,7 +106,7 @@ export function renderMemory(results: BenchResults): string[] {
   if (!pb && !naive) return parts;
   parts.push(
     `After warm-up (charts filled to ${fmt(profile.prefillPerSeries)} points per series, then an hour of samples), half-way through and after a soak of ${fmt(profile.soakHours)} more hours of samples ` +
-      `(10 samples/s per series, ${profile.soakBatch} samples per message, as fast as the page takes them, capped at ${profile.soakCapSeconds} s, the naive peer at ${profile.soakCapSeconds / 2} s), ` +
+      `(the count of 10 samples/s per series, stamped a few milliseconds apart within the last 11 minutes, since the client refuses samples older than its longest window; ${profile.soakBatch} samples per message, as fast as the page takes them, capped at ${profile.soakCapSeconds} s, the naive peer at ${profile.soakCapSeconds / 2} s), ` +
       `and after ${fmt(profile.reconnectCycles)} reconnect cycles (the server closes each connection 20 ms after its welcome with 1012; Pulseboard's “Reconnect now” button is pressed whenever it shows, so its backoff does not stretch the phase; the naive peer retries after 10 ms). ` +
       'Heap is CDP `JSHeapUsedSize` after two forced GCs; nodes and listeners are CDP `Nodes` and `JSEventListeners`.',
   );
