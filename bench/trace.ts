@@ -64,27 +64,10 @@ export function summariseTrace(events: readonly TraceEvent[], top = 14): string[
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   if (onMain.length === 0) return ['no complete events on the main thread'];
   const span = (onMain[onMain.length - 1]!.ts - onMain[0]!.ts) / 1e6 || 1;
-  // Self time per name: each event's duration less its direct children's.
-  const self = new Map<string, number>();
-  const stack: { end: number; name: string; childTime: number; dur: number }[] = [];
-  const close = (until: number) => {
-    while (stack.length > 0 && stack[stack.length - 1]!.end <= until) {
-      const done = stack.pop()!;
-      self.set(done.name, (self.get(done.name) ?? 0) + done.dur - done.childTime);
-    }
-  };
-  for (const event of onMain) {
-    close(event.ts);
-    const parent = stack[stack.length - 1];
-    if (parent) parent.childTime += event.dur!;
-    stack.push({ end: event.ts + event.dur!, name: event.name, childTime: 0, dur: event.dur! });
-  }
-  close(Number.POSITIVE_INFINITY);
   return [
-    ...[...self.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([name, us]) => `${(us / 1000 / span).toFixed(1).padStart(6)} ms/s  ${name}`),
+    ...selfTimes(onMain, top).map(
+      ([name, us]) => `${(us / 1000 / span).toFixed(1).padStart(6)} ms/s  ${name}`,
+    ),
     ...longestTask(onMain),
   ];
 }
@@ -102,11 +85,19 @@ function longestTask(onMain: readonly TraceEvent[]): string[] {
   const inside = onMain.filter(
     (e) => e.ts >= longest.ts && e.ts + e.dur! <= longest.ts + longest.dur!,
   );
-  const lines = summariseNested(inside);
-  return [`longest task ${(longest.dur! / 1000).toFixed(0)} ms (${longest.name}):`, ...lines];
+  return [
+    `longest task ${(longest.dur! / 1000).toFixed(0)} ms (${longest.name}):`,
+    ...selfTimes(inside, 8).map(
+      ([name, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`,
+    ),
+  ];
 }
 
-function summariseNested(events: readonly TraceEvent[]): string[] {
+/**
+ * Self time per event name (microseconds), the `top` largest: each event's duration less its
+ * direct children's. `events` are sorted by start, the longer first on a tie.
+ */
+function selfTimes(events: readonly TraceEvent[], top: number): [string, number][] {
   const self = new Map<string, number>();
   const stack: { end: number; name: string; childTime: number; dur: number }[] = [];
   const close = (until: number) => {
@@ -122,8 +113,5 @@ function summariseNested(events: readonly TraceEvent[]): string[] {
     stack.push({ end: event.ts + event.dur!, name: event.name, childTime: 0, dur: event.dur! });
   }
   close(Number.POSITIVE_INFINITY);
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 8)
-    .map(([name, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
+  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
 }
