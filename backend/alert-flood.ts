@@ -1,3 +1,4 @@
+import type { Severity } from '../src/realtime/protocol';
 import type { MockBackend } from './mock-backend';
 import { makeAlert } from './feed';
 
@@ -6,12 +7,17 @@ const BATCH_MS = 20;
 
 /**
  * Raises `count` alerts spread evenly over `overMs` (all at once when 0), each with a unique id
- * that starts with `prefix`. `after` schedules the batches, so a scenario's own timers (cancelled
+ * that starts with `prefix`, of random severities unless `severity` names one. `after` schedules the batches, so a scenario's own timers (cancelled
  * when it stops) or the backend clock can drive it.
  */
 export function floodAlerts(
   backend: MockBackend,
-  { count, overMs, prefix = 'storm' }: { count: number; overMs: number; prefix?: string },
+  {
+    count,
+    overMs,
+    prefix = 'storm',
+    severity,
+  }: { count: number; overMs: number; prefix?: string; severity?: Severity },
   after: (ms: number, action: () => void) => void,
 ): void {
   const total = Math.max(0, Math.floor(count));
@@ -23,7 +29,7 @@ export function floodAlerts(
     raised = upTo;
     const raise = () => {
       for (let i = 0; i < size; i++)
-        backend.raiseAlert(makeAlert(backend.random, backend.clock.now(), prefix));
+        backend.raiseAlert(makeAlert(backend.random, backend.clock.now(), prefix, severity));
     };
     if (batch === 0 && overMs <= 0) raise();
     else after(batch * BATCH_MS, raise);

@@ -1,4 +1,5 @@
 import { floodAlerts } from './alert-flood';
+import type { Severity } from '../src/realtime/protocol';
 import type { MockBackend } from './mock-backend';
 import { isMalformedKind, MALFORMED_KINDS, sendMalformed, type MalformedKind } from './malformed';
 import type { Parsed } from './scenario';
@@ -14,7 +15,8 @@ export type FaultCommand =
   | { type: 'close'; code: number; reason?: string }
   /** Refuse WebSocket upgrades (open ones are dropped, as when a proxy is reconfigured). */
   | { type: 'block-websocket'; on: boolean }
-  | { type: 'flood-alerts'; count: number; overMs?: number }
+  /** `count` alerts over `overMs`; all of `severity` when given, random severities otherwise. */
+  | { type: 'flood-alerts'; count: number; overMs?: number; severity?: Severity }
   | { type: 'pause-feed'; on: boolean }
   | { type: 'expire-sessions' }
   /** Refuse every session, however fresh (renewal never works). */
@@ -61,7 +63,12 @@ export function applyFault(backend: MockBackend, command: FaultCommand): void {
     case 'flood-alerts':
       return floodAlerts(
         backend,
-        { count: command.count, overMs: command.overMs ?? 0, prefix: 'flood' },
+        {
+          count: command.count,
+          overMs: command.overMs ?? 0,
+          prefix: 'flood',
+          ...(command.severity ? { severity: command.severity } : {}),
+        },
         (ms, action) => backend.clock.setTimeout(action, ms),
       );
     case 'pause-feed':
@@ -94,6 +101,7 @@ export function applyFault(backend: MockBackend, command: FaultCommand): void {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const LIMIT = 100_000;
+const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 
 /** Untrusted JSON (an HTTP body, a form) to a command, or a message saying what is wrong. */
 export function parseFaultCommand(input: unknown): Parsed<FaultCommand> {
@@ -137,7 +145,11 @@ export function parseFaultCommand(input: unknown): Parsed<FaultCommand> {
       const overMs = count('overMs', 0);
       if (typeof n === 'string') return fail(n);
       if (typeof overMs === 'string') return fail(overMs);
-      return ok({ type, count: n, overMs });
+      const severity = input.severity;
+      if (severity === undefined) return ok({ type, count: n, overMs });
+      if (!SEVERITIES.includes(severity as Severity))
+        return fail(`Expected "severity" to be one of ${SEVERITIES.join(', ')}`);
+      return ok({ type, count: n, overMs, severity: severity as Severity });
     }
     case 'latency': {
       const ms = count('ms');

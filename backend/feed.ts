@@ -84,9 +84,17 @@ export class MetricFeed {
 
 let alertCounter = 0;
 
-export function makeAlert(random: () => number, ts: number, prefix = 'a'): Alert {
-  const template =
-    ALERT_TEMPLATES[Math.floor(random() * ALERT_TEMPLATES.length)] ?? ALERT_TEMPLATES[0]!;
+/** A random alert; with `severity`, one of that severity (so a QA step can ask for "three warnings"). */
+export function makeAlert(
+  random: () => number,
+  ts: number,
+  prefix = 'a',
+  severity?: Severity,
+): Alert {
+  const templates = severity
+    ? ALERT_TEMPLATES.filter((t) => t.severity === severity)
+    : ALERT_TEMPLATES;
+  const template = templates[Math.floor(random() * templates.length)] ?? ALERT_TEMPLATES[0]!;
   alertCounter++;
   return {
     id: `${prefix}_${ts.toString(36)}_${alertCounter}`,

@@ -86,6 +86,21 @@ describe('fault commands', () => {
     expect(new Set(alerts).size).toBe(100);
   });
 
+  it('floods alerts of one severity when asked, and refuses an unknown severity', () => {
+    const severities: string[] = [];
+    backend.onPublish((m) => m.type === 'alert' && severities.push(m.alert.severity));
+    const parsed = parseFaultCommand({ type: 'flood-alerts', count: 20, severity: 'warning' });
+    expect(parsed).toEqual({
+      ok: true,
+      value: { type: 'flood-alerts', count: 20, overMs: 0, severity: 'warning' },
+    });
+    if (parsed.ok) applyFault(backend, parsed.value);
+    expect(severities).toEqual(Array(20).fill('warning'));
+    expect(parseFaultCommand({ type: 'flood-alerts', count: 1, severity: 'fatal' })).toMatchObject(
+      { ok: false },
+    );
+  });
+
   it('rejecting sessions ends open sessions with 1008 and refuses fresh ones', () => {
     const { log } = connectPeer(backend);
     applyFault(backend, { type: 'reject-sessions', on: true });
