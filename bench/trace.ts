@@ -15,7 +15,10 @@ type TraceEvent = {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: {
+    name?: string;
+    data?: { functionName?: string; url?: string; lineNumber?: number; type?: string };
+  };
 };
 
 const CATEGORIES = [
@@ -72,32 +75,52 @@ export function summariseTrace(events: readonly TraceEvent[], top = 14): string[
   ];
 }
 
-/** The longest top-level task and what inside it took the time (self time by name). */
-function longestTask(onMain: readonly TraceEvent[]): string[] {
-  let longest: TraceEvent | null = null;
+/**
+ * An event's name, with what it ran where the trace says (the function a `FunctionCall` called,
+ * the kind of an `EventDispatch`): inside one task, that tells a React commit from a message.
+ */
+function named(event: TraceEvent): string {
+  const data = event.args?.data;
+  if (data?.functionName || data?.url) {
+    const file = data.url?.split('/').pop() ?? '';
+    return `${event.name} ${data.functionName || '(anonymous)'} ${file}:${(data.lineNumber ?? 0) + 1}`;
+  }
+  return data?.type ? `${event.name} ${data.type}` : event.name;
+}
+
+/** The longest top-level tasks (when, from the window's start) and what inside took the time. */
+function longestTask(onMain: readonly TraceEvent[], count = 3): string[] {
+  const tasks: TraceEvent[] = [];
   let end = Number.NEGATIVE_INFINITY;
   for (const event of onMain) {
     if (event.ts < end) continue; // nested in the previous top-level task
     end = event.ts + event.dur!;
-    if (!longest || event.dur! > longest.dur!) longest = event;
+    tasks.push(event);
   }
-  if (!longest) return [];
-  const inside = onMain.filter(
-    (e) => e.ts >= longest.ts && e.ts + e.dur! <= longest.ts + longest.dur!,
-  );
-  return [
-    `longest task ${(longest.dur! / 1000).toFixed(0)} ms (${longest.name}):`,
-    ...selfTimes(inside, 8).map(
-      ([name, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`,
-    ),
-  ];
+  const start = onMain[0]?.ts ?? 0;
+  return tasks
+    .sort((a, b) => b.dur! - a.dur!)
+    .slice(0, count)
+    .flatMap((task) => {
+      const inside = onMain.filter((e) => e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
+      return [
+        `longest task ${(task.dur! / 1000).toFixed(0)} ms (${task.name}) at +${((task.ts - start) / 1e6).toFixed(2)} s:`,
+        ...selfTimes(inside, 8, named).map(
+          ([name, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`,
+        ),
+      ];
+    });
 }
 
 /**
  * Self time per event name (microseconds), the `top` largest: each event's duration less its
  * direct children's. `events` are sorted by start, the longer first on a tie.
  */
-function selfTimes(events: readonly TraceEvent[], top: number): [string, number][] {
+function selfTimes(
+  events: readonly TraceEvent[],
+  top: number,
+  nameOf: (event: TraceEvent) => string = (event) => event.name,
+): [string, number][] {
   const self = new Map<string, number>();
   const stack: { end: number; name: string; childTime: number; dur: number }[] = [];
   const close = (until: number) => {
@@ -110,7 +133,7 @@ function selfTimes(events: readonly TraceEvent[], top: number): [string, number]
     close(event.ts);
     const parent = stack[stack.length - 1];
     if (parent) parent.childTime += event.dur!;
-    stack.push({ end: event.ts + event.dur!, name: event.name, childTime: 0, dur: event.dur! });
+    stack.push({ end: event.ts + event.dur!, name: nameOf(event), childTime: 0, dur: event.dur! });
   }
   close(Number.POSITIVE_INFINITY);
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);

@@ -185,6 +185,16 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
       ),
       `${subject}: wait probe`,
     );
+    const late = waits
+      .map((ms, i) => ({ ms, at: (i * WAIT_PERIOD_MS) / 1000 }))
+      .filter((w) => w.ms > 100)
+      .slice(0, 8);
+    if (late.length > 0)
+      // Tick times are approximate (10 ms per tick before it), enough to tell a flood's start
+      // from the mounting after it.
+      ctx.log(
+        `  ${subject}: waits over 100 ms near ${late.map((w) => `+${w.at.toFixed(1)} s (${w.ms.toFixed(0)} ms)`).join(', ')}`,
+      );
     const heapAfter = await heapAfterGc(page, workers);
     const seen = await page.page.evaluate(() => {
       type Handle = { store: { getState(): { series: unknown } } };

@@ -14,7 +14,7 @@ import { formatClock, formatNumber } from '../i18n/format';
 import { useMetricInfo } from '../i18n/use-metric-info';
 import { limitText } from '../i18n/limit-text';
 import { useOperator } from '../shared/operator-context';
-import { usePaused, useRedrawScheduler } from '../shared/redraw-context';
+import { useChartMounts, usePaused, useRedrawScheduler } from '../shared/redraw-context';
 import type { ChartHandle } from '../shared/redraw-scheduler';
 import { useDashboardStore } from '../shared/store-context';
 import { useElementSize } from '../shared/use-element-size';
@@ -56,6 +56,7 @@ export function MetricPanel({
 }) {
   const store = useDashboardStore();
   const scheduler = useRedrawScheduler();
+  const chartMounts = useChartMounts();
   const env = useEnvironment();
   const [paused] = usePaused();
   const windowMinutes = useOperator((s) => s.prefs.windowMinutes);
@@ -88,7 +89,8 @@ export function MetricPanel({
   const outdated = useRef(false);
   const handle = useRef<ChartHandle | null>(null);
   // The chart (recharts, the costly part) mounts once the panel first comes into view: a page of
-  // a thousand panels mounts only the charts an operator can see.
+  // a thousand panels mounts only the charts an operator can see. Charts coming into view
+  // together mount one a frame (the queue), so the page keeps answering in between.
   const [seen, setSeen] = useState(() => env.IntersectionObserver === null);
 
   useLayoutEffect(() => {
@@ -126,22 +128,35 @@ export function MetricPanel({
     });
     handle.current = registered;
     let observer: IntersectionObserver | null = null;
+    let cancelMount: (() => void) | null = null;
     const element = panelRef.current;
     if (env.IntersectionObserver && element) {
       observer = new env.IntersectionObserver((entries) => {
         const entry = entries[entries.length - 1];
         if (!entry) return;
         registered.setVisible(entry.isIntersecting);
-        if (entry.isIntersecting) setSeen(true);
+        if (entry.isIntersecting && !cancelMount)
+          cancelMount = chartMounts.request(() => setSeen(true));
       });
       observer.observe(element);
     }
     return () => {
+      cancelMount?.();
       observer?.disconnect();
       registered.unregister();
       handle.current = null;
     };
-  }, [scheduler, store, feed, name, limits, extent, info.decimals, env.IntersectionObserver]);
+  }, [
+    scheduler,
+    chartMounts,
+    store,
+    feed,
+    name,
+    limits,
+    extent,
+    info.decimals,
+    env.IntersectionObserver,
+  ]);
   // React renders the panel when its layout changes; the number, the trend and the line follow
   // every frame without it (live-value.ts, LiveSeries).
   const layout = useFeedSelector(feed, panelLayout, sameLayout);

@@ -7,26 +7,43 @@ import {
   type ReactNode,
 } from 'react';
 import { useEnvironment } from './environment';
+import { createMountQueue, type MountQueue } from './mount-queue';
 import { RedrawScheduler } from './redraw-scheduler';
 import { useDashboardStore } from './store-context';
 
 const RedrawContext = createContext<RedrawScheduler | null>(null);
+const ChartMountContext = createContext<MountQueue | null>(null);
 
-/** One redraw scheduler for all charts of a dashboard, woken by every store commit. */
+/**
+ * One redraw scheduler for all charts of a dashboard, woken by every store commit, and one queue
+ * that lets charts mount one a frame.
+ */
 export function RedrawProvider({ children }: { children: ReactNode }) {
   const store = useDashboardStore();
   const { frames, now, chartIntervalMs } = useEnvironment();
   const [scheduler] = useState(
     () => new RedrawScheduler({ frames, now, minIntervalMs: chartIntervalMs }),
   );
+  const [mounts] = useState(() => createMountQueue(frames));
   useEffect(() => {
     const unsubscribe = store.subscribe(() => scheduler.wake());
     return () => {
       unsubscribe();
       scheduler.halt();
+      mounts.clear();
     };
-  }, [store, scheduler]);
-  return <RedrawContext.Provider value={scheduler}>{children}</RedrawContext.Provider>;
+  }, [store, scheduler, mounts]);
+  return (
+    <RedrawContext.Provider value={scheduler}>
+      <ChartMountContext.Provider value={mounts}>{children}</ChartMountContext.Provider>
+    </RedrawContext.Provider>
+  );
+}
+
+export function useChartMounts(): MountQueue {
+  const mounts = useContext(ChartMountContext);
+  if (!mounts) throw new Error('Expected a <RedrawProvider> above this component');
+  return mounts;
 }
 
 export function useRedrawScheduler(): RedrawScheduler {

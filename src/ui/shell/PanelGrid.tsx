@@ -3,6 +3,7 @@ import {
   memo,
   Suspense,
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -20,12 +21,13 @@ import '../layout/layout.css';
 import { GroupedPanels } from '../topics/GroupedPanels';
 import { groupPanels } from '../topics/panel-groups';
 import { useSubscribedTopics } from '../topics/topic-choice-context';
-import { usePanelsInSteps } from '../metrics/use-panels-in-steps';
+import { PANEL_STEPS, usePanelsInSteps } from '../metrics/use-panels-in-steps';
 import { useEnvironment } from '../shared/environment';
 import { useDashboard } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
 import { LOAD_MESSAGES } from '../metrics/load-messages';
 import { ChunkBoundary } from '../shared/ChunkBoundary';
+import { createNearViewWatcher, NearViewContext, useNearView } from '../shared/near-view';
 
 /**
  * The panels load with the first data, not with the first paint: nothing draws a panel before a
@@ -66,6 +68,13 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
   );
   const arrangement = useMemo(() => arrange(names, layout), [names, layout]);
   const shown = usePanelsInSteps(arrangement.visible, env.frames);
+  // The first panels mount in full wherever they are: a real dashboard has tens of metrics, all
+  // of them full panels as ever. Beyond (a backend inventing names brings up to a thousand), a
+  // panel is a placeholder until it comes near the viewport: the page pays for what can be seen,
+  // not for what the backend sent.
+  const eager = useMemo(() => new Set(shown.slice(0, PANEL_STEPS.eager)), [shown]);
+  const [nearView] = useState(() => createNearViewWatcher(env.IntersectionObserver));
+  useEffect(() => () => nearView.disconnect(), [nearView]);
   const [announcement, setAnnouncement] = useState('');
   const hiddenSummary = useRef<HTMLElement | null>(null);
   const pendingFocus = useRef<HTMLElement | null>(null);
@@ -127,19 +136,49 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
         onReset={reset}
       />
       <PanelGridContext.Provider value={actions}>
-        <GroupedPanels names={shown} render={(name) => <ArrangedPanel key={name} name={name} />} />
+        <NearViewContext.Provider value={nearView}>
+          <GroupedPanels
+            names={shown}
+            render={(name) => (
+              <ArrangedPanel key={name} name={name} label={labelOf(name)} eager={eager.has(name)} />
+            )}
+          />
+        </NearViewContext.Provider>
       </PanelGridContext.Provider>
     </section>
   );
 }
 
 /**
- * A panel with its layout controls, rendered again only when its name changes: the grid
+ * A panel with its layout controls, rendered again only when its props change: the grid
  * re-renders at every step of a flood of new metrics, and re-rendering every panel already
  * shown made mounting a thousand of them quadratic. A panel follows its own data by itself.
+ * Not `eager`, it is a placeholder (name and place only) until it first comes near the view.
  */
-const ArrangedPanel = memo(function ArrangedPanel({ name }: { name: string }) {
+const ArrangedPanel = memo(function ArrangedPanel({
+  name,
+  label,
+  eager,
+}: {
+  name: string;
+  label: string;
+  eager: boolean;
+}) {
   const { locale } = useI18n();
+  const placeholder = useRef<HTMLElement | null>(null);
+  const near = useNearView(placeholder, eager);
+  if (!near)
+    return (
+      <section
+        ref={placeholder}
+        className="panel-pending"
+        data-metric={name}
+        aria-label={label}
+        aria-busy="true"
+      >
+        <h2 className="panel__title">{label}</h2>
+      </section>
+    );
   return (
     <ChunkBoundary fallback={<div className="panel">{LOAD_MESSAGES[locale].panelFailed}</div>}>
       <Suspense fallback={<div className="panel panel--loading" aria-busy="true" />}>

@@ -5,7 +5,7 @@ import { applyEvents } from '../../../src/store';
 import { Dashboard } from '../../../src/ui/shell/Dashboard';
 import { Toolbar } from '../../../src/ui/toolbar/Toolbar';
 import { MetricPanel } from '../../../src/ui/metrics/MetricPanel';
-import { PANELS_PER_FRAME } from '../../../src/ui/metrics/use-panels-in-steps';
+import { PANEL_STEPS } from '../../../src/ui/metrics/use-panels-in-steps';
 import { connectionFixture, metricsEvent } from '../../support/fixtures';
 import { advance, lineOf, pointsOf, push, pushHistory } from '../../support/dashboard';
 import { renderDashboard } from '../../support/render';
@@ -71,21 +71,28 @@ describe('the dashboard', () => {
   });
   it('adds a flood of new metrics a step per frame, never all in one commit', async () => {
     const { store } = renderDashboard(<Dashboard />);
-    const names = Array.from({ length: 50 }, (_, i) => `flood_${i}`);
+    const { eager, fullPerFrame, placeholdersPerFrame } = PANEL_STEPS;
+    const total = eager + placeholdersPerFrame + 2;
+    const names = Array.from({ length: total }, (_, i) => `flood_${i}`);
     act(() =>
       applyEvents(store, [metricsEvent(names.map((name) => ({ name, ts: T0, value: 1 })))], null),
     );
     const count = () => document.querySelectorAll('[data-metric]').length;
     await advance(16);
-    expect(count()).toBe(PANELS_PER_FRAME);
+    expect(count()).toBe(fullPerFrame);
     await advance(16);
-    expect(count()).toBe(2 * PANELS_PER_FRAME);
+    expect(count()).toBe(2 * fullPerFrame);
+    // Full panels a few a frame up to the eager ones, then placeholders many a frame.
+    for (let frame = 2; frame < eager / fullPerFrame; frame++) await advance(16);
+    expect(count()).toBe(eager);
     await advance(16);
-    expect(count()).toBe(50);
+    expect(count()).toBe(eager + placeholdersPerFrame);
+    await advance(16);
+    expect(count()).toBe(total);
     // In the order of first arrival, as when they come one by one.
     expect(document.querySelector('[data-metric]:last-of-type')).toHaveAttribute(
       'data-metric',
-      'flood_49',
+      `flood_${total - 1}`,
     );
   }, 20_000);
 });
@@ -299,6 +306,48 @@ describe('MetricPanel', () => {
     visible(false);
     await advance(300);
     expect(pointsOf('t')).toBe(2);
+  });
+
+  it('mounts charts that come into view together one a frame', async () => {
+    const observers: { callback: IntersectionObserverCallback }[] = [];
+    class FakeObserver {
+      constructor(readonly callback: IntersectionObserverCallback) {
+        observers.push(this);
+      }
+      observe() {}
+      disconnect() {}
+    }
+    const names = ['a', 'b', 'c'];
+    const { store } = renderDashboard(
+      <>
+        {names.map((name) => (
+          <MetricPanel key={name} name={name} />
+        ))}
+      </>,
+      {
+        environment: {
+          IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
+        },
+      },
+    );
+    for (const name of names) push(store, name, T0, 1);
+    await advance(300);
+    // All three scroll into view in one go.
+    act(() => {
+      for (const observer of observers)
+        observer.callback(
+          [{ isIntersecting: true } as IntersectionObserverEntry],
+          {} as IntersectionObserver,
+        );
+    });
+    const charts = () => document.querySelectorAll('[data-metric] .recharts-wrapper').length;
+    expect(charts()).toBe(0);
+    await advance(16);
+    expect(charts()).toBe(1);
+    await advance(16);
+    expect(charts()).toBe(2);
+    await advance(16);
+    expect(charts()).toBe(3);
   });
 
   it('does not redraw while off screen, and redraws when scrolled back into view', async () => {

@@ -1,7 +1,7 @@
 import { act } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyEvents } from '../../../src/store';
-import { PANELS_PER_FRAME } from '../../../src/ui/metrics/use-panels-in-steps';
+import { PANEL_STEPS } from '../../../src/ui/metrics/use-panels-in-steps';
 import { PanelGrid } from '../../../src/ui/shell/PanelGrid';
 import { metricsEvent } from '../../support/fixtures';
 import { advance } from '../../support/dashboard';
@@ -29,14 +29,92 @@ afterEach(() => vi.useRealTimers());
 describe('PanelGrid mounting a flood of metrics in steps', () => {
   it('does not render the panels already shown again at each step', async () => {
     const { store } = renderDashboard(<PanelGrid />);
-    const names = Array.from({ length: 5 * PANELS_PER_FRAME }, (_, i) => `flood_${i}`);
+    const names = Array.from({ length: 2 * PANEL_STEPS.eager }, (_, i) => `flood_${i}`);
     act(() =>
       applyEvents(store, [metricsEvent(names.map((name) => ({ name, ts: T0, value: 1 })))], null),
     );
-    for (let step = 0; step < 6; step++) await advance(16);
+    for (let step = 0; step < 20; step++) await advance(16);
     expect(document.querySelectorAll('[data-metric]')).toHaveLength(names.length);
     // Each panel rendered once when it mounted: a step re-rendering every shown panel made a
     // thousand-name flood cost a thousand renders a frame (quadratic in the panels).
     expect(Math.max(...renders.values())).toBe(1);
+  });
+});
+
+/** An IntersectionObserver the test drives: `near(name)` brings that panel's element into view. */
+function fakeViewport() {
+  const observers: FakeObserver[] = [];
+  class FakeObserver {
+    readonly targets = new Set<Element>();
+    constructor(readonly callback: IntersectionObserverCallback) {
+      observers.push(this);
+    }
+    observe(target: Element) {
+      this.targets.add(target);
+    }
+    unobserve(target: Element) {
+      this.targets.delete(target);
+    }
+    disconnect() {
+      this.targets.clear();
+    }
+  }
+  const near = (name: string) => {
+    const target = document.querySelector(`[data-metric="${name}"]`)!;
+    for (const observer of observers.filter((o) => o.targets.has(target)))
+      act(() =>
+        observer.callback(
+          [{ target, isIntersecting: true } as unknown as IntersectionObserverEntry],
+          observer as unknown as IntersectionObserver,
+        ),
+      );
+  };
+  return {
+    Observer: FakeObserver as unknown as typeof IntersectionObserver,
+    observers,
+    near,
+    watched: () => observers.reduce((sum, o) => sum + o.targets.size, 0),
+  };
+}
+
+describe('PanelGrid with more panels than a dashboard shows', () => {
+  const flood = async (count: number, environment = {}) => {
+    const { store } = renderDashboard(<PanelGrid />, { environment });
+    const names = Array.from({ length: count }, (_, i) => `flood_${i}`);
+    act(() =>
+      applyEvents(store, [metricsEvent(names.map((name) => ({ name, ts: T0, value: 1 })))], null),
+    );
+    for (let step = 0; step < 40; step++) await advance(16);
+    return names;
+  };
+
+  it('keeps panels beyond the eager ones as placeholders until they come near the view', async () => {
+    const viewport = fakeViewport();
+    const names = await flood(PANEL_STEPS.eager + 30, { IntersectionObserver: viewport.Observer });
+    expect(document.querySelectorAll('[data-metric]')).toHaveLength(names.length);
+    expect(document.querySelectorAll('article[data-metric]')).toHaveLength(PANEL_STEPS.eager);
+    const pending = document.querySelectorAll('.panel-pending[data-metric]');
+    expect(pending).toHaveLength(30);
+    // A placeholder holds the panel's name and place and says it is not ready.
+    const first = pending[0]!;
+    expect(first).toHaveAttribute('data-metric', `flood_${PANEL_STEPS.eager}`);
+    expect(first).toHaveAttribute('aria-busy', 'true');
+    expect(first).toHaveTextContent(`Flood ${PANEL_STEPS.eager}`);
+    // One observer watches every placeholder, not one each.
+    expect(viewport.observers).toHaveLength(1);
+    expect(viewport.watched()).toBe(30);
+
+    const later = `flood_${PANEL_STEPS.eager + 20}`;
+    viewport.near(later);
+    expect(document.querySelector(`[data-metric="${later}"]`)?.tagName).toBe('ARTICLE');
+    expect(renders.get(later)).toBe(1);
+    expect(viewport.watched()).toBe(29);
+    expect(document.querySelectorAll('.panel-pending[data-metric]')).toHaveLength(29);
+  });
+
+  it('mounts every panel in full where there is no IntersectionObserver', async () => {
+    const names = await flood(PANEL_STEPS.eager + 10);
+    expect(document.querySelectorAll('article[data-metric]')).toHaveLength(names.length);
+    expect(document.querySelector('.panel-pending')).toBeNull();
   });
 });

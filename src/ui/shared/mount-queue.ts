@@ -1,0 +1,49 @@
+import type { FrameSource } from '../../store';
+
+/**
+ * Lets costly mounts through a few a frame. A chart's first mount (recharts builds its whole
+ * store) takes tens of milliseconds; when several panels come into view together (a dashboard
+ * opening, a thousand new metrics, a scroll) they asked to mount in one task, and the page did
+ * not answer for that long. Queued, each frame mounts `perFrame` of them, oldest request first.
+ */
+export type MountQueue = {
+  /** Calls `mount` in a coming frame; returns a cancel (for a panel that unmounts first). */
+  request(mount: () => void): () => void;
+  /** Drops every waiting request (the dashboard is going away). */
+  clear(): void;
+};
+
+export function createMountQueue(frames: FrameSource, perFrame = 1): MountQueue {
+  // A Set keeps insertion order and deletes in O(1): a cancel from a thousand panels is cheap.
+  const waiting = new Set<() => void>();
+  let cancelFrame: (() => void) | null = null;
+
+  const frame = () => {
+    cancelFrame = null;
+    let granted = 0;
+    for (const mount of waiting) {
+      if (granted >= perFrame) break;
+      waiting.delete(mount);
+      granted++;
+      mount();
+    }
+    if (waiting.size > 0) cancelFrame = frames(frame);
+  };
+
+  return {
+    request(mount) {
+      // A fresh function per request, so the same callback asked twice is two entries.
+      const entry = () => mount();
+      waiting.add(entry);
+      cancelFrame ??= frames(frame);
+      return () => {
+        waiting.delete(entry);
+      };
+    },
+    clear() {
+      waiting.clear();
+      cancelFrame?.();
+      cancelFrame = null;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createMountQueue } from '../../../src/ui/shared/mount-queue';
+
+/** Frames the test runs by hand. */
+function manualFrames() {
+  const waiting: (() => void)[] = [];
+  return {
+    frames: (callback: () => void) => {
+      waiting.push(callback);
+      return () => {
+        const index = waiting.indexOf(callback);
+        if (index !== -1) waiting.splice(index, 1);
+      };
+    },
+    run() {
+      for (const callback of waiting.splice(0)) callback();
+    },
+    pending: () => waiting.length,
+  };
+}
+
+describe('createMountQueue', () => {
+  it('lets mounts through one a frame, oldest request first', () => {
+    const clock = manualFrames();
+    const queue = createMountQueue(clock.frames);
+    const mounted: string[] = [];
+    for (const name of ['a', 'b', 'c']) queue.request(() => mounted.push(name));
+    expect(mounted).toEqual([]);
+    clock.run();
+    expect(mounted).toEqual(['a']);
+    clock.run();
+    clock.run();
+    expect(mounted).toEqual(['a', 'b', 'c']);
+    // Nothing waiting: no frame asked for.
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('lets `perFrame` through a frame', () => {
+    const clock = manualFrames();
+    const queue = createMountQueue(clock.frames, 2);
+    const mounted: number[] = [];
+    for (let i = 0; i < 5; i++) queue.request(() => mounted.push(i));
+    clock.run();
+    expect(mounted).toEqual([0, 1]);
+    clock.run();
+    expect(mounted).toEqual([0, 1, 2, 3]);
+  });
+
+  it('never mounts a cancelled request, and a cancel does not hold up the rest', () => {
+    const clock = manualFrames();
+    const queue = createMountQueue(clock.frames);
+    const mounted: string[] = [];
+    const cancelA = queue.request(() => mounted.push('a'));
+    queue.request(() => mounted.push('b'));
+    cancelA();
+    clock.run();
+    expect(mounted).toEqual(['b']);
+  });
+
+  it('drops everything waiting on clear', () => {
+    const clock = manualFrames();
+    const queue = createMountQueue(clock.frames);
+    const mounted: string[] = [];
+    queue.request(() => mounted.push('a'));
+    queue.clear();
+    clock.run();
+    expect(mounted).toEqual([]);
+    expect(clock.pending()).toBe(0);
+  });
+});
