@@ -96,9 +96,9 @@ describe('fault commands', () => {
     });
     if (parsed.ok) applyFault(backend, parsed.value);
     expect(severities).toEqual(Array(20).fill('warning'));
-    expect(parseFaultCommand({ type: 'flood-alerts', count: 1, severity: 'fatal' })).toMatchObject(
-      { ok: false },
-    );
+    expect(parseFaultCommand({ type: 'flood-alerts', count: 1, severity: 'fatal' })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('rejecting sessions ends open sessions with 1008 and refuses fresh ones', () => {
