@@ -60,6 +60,12 @@ export type Profile = {
    * again, so the smoke run (CI) tries only the default one.
    */
   hostileSubjects: readonly ('pulseboard-worker' | 'pulseboard')[];
+  /**
+   * Whether the comparisons run beside Pulseboard in the rates, memory and recovery phases (the
+   * naive peer, recovery on fast timings) and the tabs phase tries 1, 2, 5 and 10 tabs. Off in
+   * the smoke run: it proves each phase runs, not how Pulseboard compares (CI time).
+   */
+  comparisons: boolean;
 };
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -89,6 +95,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     hostileSeconds: 10,
     cost: { twelveCharts: true, windowSeconds: 6, idleSeconds: 60, hiddenSeconds: 5 },
     hostileSubjects: ['pulseboard-worker', 'pulseboard'],
+    comparisons: true,
   },
   quick: {
     name: 'quick',
@@ -116,6 +123,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     hostileSeconds: 5,
     cost: { twelveCharts: true, windowSeconds: 4, idleSeconds: 10, hiddenSeconds: 3 },
     hostileSubjects: ['pulseboard-worker', 'pulseboard'],
+    comparisons: true,
   },
   smoke: {
     name: 'smoke',
@@ -143,5 +151,6 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     hostileSeconds: 1,
     cost: { twelveCharts: false, windowSeconds: 1, idleSeconds: 2, hiddenSeconds: 1 },
     hostileSubjects: ['pulseboard-worker'],
+    comparisons: false,
   },
 };

@@ -75,8 +75,10 @@ function choosePhases(): Phase[] {
  * BENCH_RATES=pulseboard-worker: the rates phase for some subjects only (iterating on a fix). The
  * ceiling is the bare page issue 16 compares the main thread's busy share against.
  */
-function rateSubjects(): SubjectName[] {
-  const all: SubjectName[] = ['pulseboard', 'pulseboard-worker', 'ceiling', 'naive'];
+function rateSubjects(profile: Profile): SubjectName[] {
+  const all: SubjectName[] = profile.comparisons
+    ? ['pulseboard', 'pulseboard-worker', 'ceiling', 'naive']
+    : ['pulseboard-worker', 'ceiling'];
   const only = process.env.BENCH_RATES?.split(',').map((name) => name.trim());
   return only ? all.filter((name) => only.includes(name)) : all;
 }
@@ -189,28 +191,32 @@ async function main(): Promise<number> {
       }
     }
     if (phases.includes('rates')) {
-      for (const subject of rateSubjects()) {
+      for (const subject of rateSubjects(profile)) {
         await attempt(`redraws and smoothness: ${subject}`, async () => {
           results.rates[subject] = await runRates(ctx, subject);
         });
       }
     }
+    const peers = profile.comparisons
+      ? (['pulseboard', 'naive'] as const)
+      : (['pulseboard'] as const);
     if (phases.includes('memory')) {
-      for (const subject of ['pulseboard', 'naive'] as const) {
+      for (const subject of peers) {
         await attempt(`memory: ${subject}`, async () => {
           results.memory[subject] = await runMemory(ctx, subject);
         });
       }
     }
     if (phases.includes('recovery')) {
-      for (const subject of ['pulseboard', 'naive'] as const) {
+      for (const subject of peers) {
         await attempt(`recovery: ${subject}`, async () => {
           results.recovery[subject] = await runRecovery(ctx, subject);
         });
       }
-      await attempt('recovery: pulseboard with timing=fast', async () => {
-        results.recoveryFast = await runRecovery(ctx, 'pulseboard', true);
-      });
+      if (profile.comparisons)
+        await attempt('recovery: pulseboard with timing=fast', async () => {
+          results.recoveryFast = await runRecovery(ctx, 'pulseboard', true);
+        });
     }
     if (phases.includes('hostile')) {
       for (const subject of profile.hostileSubjects) {
@@ -222,7 +228,7 @@ async function main(): Promise<number> {
     if (phases.includes('tabs')) {
       await attempt('tabs: one browser, many tabs', async () => {
         results.tabs = { rows: [], handoffMs: [], handoffTabs: 3 };
-        await runTabs(ctx, profile.name === 'smoke' ? [1, 2] : [1, 2, 5, 10], results.tabs);
+        await runTabs(ctx, profile.comparisons ? [1, 2, 5, 10] : [2], results.tabs);
       });
     }
     if (phases.includes('cost')) {
