@@ -95,7 +95,6 @@ function ConnectionMeta() {
       state: s.connection?.state,
       status: s.connection?.status,
       nextRetryAt: s.connection?.nextRetryAt ?? null,
-      latencyMs: s.connection?.latencyMs ?? null,
     })),
   );
   const { t } = useI18n();
@@ -107,10 +106,11 @@ function ConnectionMeta() {
     const seconds = Math.ceil(((connection.nextRetryAt ?? now) - now) / 1000);
     parts.push(seconds > 0 ? t.nextTry(seconds) : t.retryingNow);
   }
-  if (connection.status === 'live' && connection.latencyMs !== null)
-    parts.push(t.latency(Math.round(connection.latencyMs)));
-  // Read, not subscribed: it changes with every message, the label only needs it once a tick.
-  const lastMessageAt = store.getState().connection?.lastMessageAt ?? null;
+  // Read, not subscribed: they change with every message and every ping, the label needs them
+  // once a tick, and a hidden tab (no ticks) then does not render for them.
+  const { latencyMs = null, lastMessageAt = null } = store.getState().connection ?? {};
+  if (connection.status === 'live' && latencyMs !== null)
+    parts.push(t.latency(Math.round(latencyMs)));
   parts.push(
     lastMessageAt === null
       ? t.noDataYet

@@ -116,6 +116,46 @@ describe('ConnectionBadge', () => {
     expect(screen.getByTestId('connection-meta')).toHaveTextContent('updated 2 min ago');
   });
 
+  it('does not render for pings while the page is hidden; shows the latest latency on return', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    const { store } = renderWithStore(<ConnectionBadge />);
+    const meta = () => screen.getByTestId('connection-meta');
+    const ping = (latencyMs: number) =>
+      act(() =>
+        store.setState({
+          connection: connectionFixture({ latencyMs, lastMessageAt: Date.now() }),
+        }),
+      );
+    ping(40);
+    await advance(0);
+    expect(meta()).toHaveTextContent('round trip 40 ms');
+    // Visible: a new latency shows by the next tick of the age label.
+    ping(55);
+    await advance(1_000);
+    expect(meta()).toHaveTextContent('round trip 55 ms');
+
+    const setVisibility = (state: 'hidden' | 'visible') => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      act(() => {
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+    };
+    try {
+      setVisibility('hidden');
+      for (const latencyMs of [70, 80, 90]) {
+        ping(latencyMs);
+        await advance(1_000);
+      }
+      expect(meta()).toHaveTextContent('round trip 55 ms');
+      setVisibility('visible');
+      await advance(0);
+      expect(meta()).toHaveTextContent('round trip 90 ms');
+    } finally {
+      Reflect.deleteProperty(document, 'visibilityState');
+    }
+  });
+
   it('speaks Korean when the browser does, and switches language on request', () => {
     const { store } = renderDashboard(
       <>
