@@ -8,6 +8,19 @@ export function signed(value: number, locale: Locale, decimals: number): string 
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
+/**
+ * A change as shown, at the value's decimals: +0.04 shown with one decimal is 0.0, which is
+ * flat, not "▲ +0.0". The direction is read from this, never from the raw difference.
+ */
+export function shownChange(delta: number, decimals: number): number {
+  const factor = 10 ** Math.max(0, Math.min(10, decimals));
+  // `|| 0` turns -0 into 0, so a tiny fall is not shown as "−0.0".
+  return Math.round(delta * factor) / factor || 0;
+}
+
+export const directionOf = (change: number): 'up' | 'down' | 'flat' =>
+  change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+
 /** What a trend is measured against: the window, or the first point when history is shorter. */
 export function trendLabel(
   t: Messages,
@@ -44,8 +57,8 @@ export function chartSummary(input: ChartSummaryInput): string {
   const latest = withUnit(formatNumber(current.value, locale, decimals));
   let trend = t.noTrend;
   if (start && start.ts !== current.ts) {
-    const delta = current.value - start.value;
-    const direction = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
+    const delta = shownChange(current.value - start.value, decimals);
+    const direction = directionOf(delta);
     const partial = current.ts - start.ts < windowMs * 0.95;
     trend = `${t.trendWord[direction]} ${withUnit(signed(delta, locale, decimals))} ${trendLabel(t, partial, start.ts, windowMs, locale)}`;
   }

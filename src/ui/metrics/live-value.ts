@@ -2,7 +2,7 @@ import { useLayoutEffect, type RefObject } from 'react';
 import type { Locale } from '../../store';
 import { formatNumber } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
-import { signed, trendLabel } from './chart-summary';
+import { directionOf, shownChange, signed, trendLabel } from './chart-summary';
 import type { FrameFeed } from './frame-feed';
 import type { PanelFrame } from './panel-frame';
 
@@ -50,8 +50,8 @@ export function writeTrend(element: HTMLElement, frame: PanelFrame, context: Liv
   let direction: keyof typeof ARROWS | null = null;
   let text = t.noTrend;
   if (current && start && current.ts !== start.ts) {
-    const delta = current.value - start.value;
-    direction = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
+    const delta = shownChange(current.value - start.value, decimals);
+    direction = directionOf(delta);
     // Less history than the window: say what the trend is really measured against.
     const against = current.ts - start.ts < windowMs * 0.95;
     text =
