@@ -5,6 +5,8 @@ import { SCENARIOS } from '../../../backend/scenarios';
 import type { QaController } from './qa-controller';
 import './qa-panel.css';
 
+type Severity = NonNullable<Extract<FaultCommand, { type: 'flood-alerts' }>['severity']>;
+
 export type QaPanelProps = {
   controller: QaController;
   /** Called after a scenario starts, so the page can put it in its URL (a bug report is a link). */
@@ -23,6 +25,8 @@ export function QaPanel({ controller, onScenarioChange, linkFor }: QaPanelProps)
   const [closeCode, setCloseCode] = useState('1011');
   const [closeReason, setCloseReason] = useState('');
   const [floodCount, setFloodCount] = useState('300');
+  /** '' for random severities, as the feed raises them. */
+  const [floodSeverity, setFloodSeverity] = useState<Severity | ''>('');
   const [latency, setLatency] = useState('800');
   const [malformed, setMalformed] = useState<MalformedKind>('invalid-json');
   const [problem, setProblem] = useState<string | null>(null);
@@ -136,10 +140,25 @@ export function QaPanel({ controller, onScenarioChange, linkFor }: QaPanelProps)
               value={floodCount}
               onChange={(event) => setFloodCount(event.target.value)}
             />
+            <select
+              aria-label="Severity of the flood"
+              value={floodSeverity}
+              onChange={(event) => setFloodSeverity(event.target.value as Severity | '')}
+            >
+              <option value="">any severity</option>
+              <option value="critical">critical</option>
+              <option value="warning">warning</option>
+              <option value="info">info</option>
+            </select>
             <FaultButton
               name="flood-alerts"
               onClick={() =>
-                fire({ type: 'flood-alerts', count: Number(floodCount), overMs: 2_000 })
+                fire({
+                  type: 'flood-alerts',
+                  count: Number(floodCount),
+                  overMs: 2_000,
+                  ...(floodSeverity ? { severity: floodSeverity } : {}),
+                })
               }
             >
               Flood alerts

@@ -79,6 +79,24 @@ describe('the QA panel', () => {
     }
   });
 
+  it('floods alerts of the severity chosen', () => {
+    vi.useFakeTimers();
+    try {
+      const severities: string[] = [];
+      backend.onPublish((m) => m.type === 'alert' && severities.push(m.alert.severity));
+      renderPanel();
+      fireEvent.change(screen.getByLabelText('Alerts to flood'), { target: { value: '12' } });
+      fireEvent.change(screen.getByLabelText('Severity of the flood'), {
+        target: { value: 'info' },
+      });
+      fireEvent.click(button('flood-alerts'));
+      vi.advanceTimersByTime(2_500);
+      expect(severities).toEqual(Array(12).fill('info'));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('runs a scenario from its spec and reports it for the URL', () => {
     const { onScenarioChange, scenarios } = renderPanel();
     fireEvent.change(button('scenario-spec'), { target: { value: 'slow-network;latencyMs=300' } });
