@@ -15,7 +15,6 @@ import {
   scenarioSuite,
   waitForBadFramesCounted,
   waitForChartToMove,
-  waitForLiveChange,
   waitForMockPhase,
   waitForStatus,
   WAIT_MS,
@@ -103,10 +102,8 @@ const CASES: Record<string, Case> = {
     spec: 'server-restart;firstMs=1500;everyMs=0;downMs=500',
     async check(page) {
       await waitForStatus(page, 'live');
-      const first = (await connection(page)).epoch;
       await waitForMockPhase(page, 'up with epoch');
       const { epoch } = await mockBackend(page);
-      expect(epoch).not.toBe(first);
       await page.waitForFunction(
         (wanted) => {
           type Handle = {
@@ -121,6 +118,8 @@ const CASES: Record<string, Case> = {
         { timeout: WAIT_MS },
       );
       expect((await expectMockCaughtUp(page)).epoch).toBe(epoch);
+      // Live, then a reconnect, then live on the new epoch: the client went through the restart.
+      // No epoch is read before it: on a slow machine the page is ready only after the restart.
       const history = await badgeHistory(page);
       expect(history.slice(0, 3)).toEqual(['connecting', 'live', 'connecting']);
       expect(history.at(-1)).toBe('live');
@@ -135,9 +134,11 @@ const CASES: Record<string, Case> = {
       await waitForStatus(page, 'live');
       const before = await connection(page);
       await waitForMockPhase(page, 'sessions expired');
-      await waitForLiveChange(page, 'sessionId', before.sessionId);
+      // Not "the session id changed": on a slow machine the page can be ready only after the
+      // expiry at 1.5 s, and the id read here would already be the renewed one.
+      await waitForCloseCode(page, 1008);
+      await waitForStatus(page, 'live');
       const after = await connection(page);
-      expect(after.lastClose?.code).toBe(1008);
       expect(after.epoch).toBe(before.epoch);
       await expectMockCaughtUp(page);
       // A renewal can finish within one frame, so its brief 'connecting' may never be drawn.
