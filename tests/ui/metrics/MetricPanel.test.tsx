@@ -9,6 +9,7 @@ import { PANEL_STEPS } from '../../../src/ui/metrics/use-panels-in-steps';
 import { connectionFixture, metricsEvent } from '../../support/fixtures';
 import { advance, lineOf, pointsOf, push, pushHistory } from '../../support/dashboard';
 import { renderDashboard } from '../../support/render';
+import { fakeViewport } from '../../support/fake-viewport';
 
 const T0 = Date.UTC(2026, 1, 7, 5, 0, 0);
 const metric = (name: string) => document.querySelector(`[data-metric="${name}"]`)!;
@@ -309,14 +310,7 @@ describe('MetricPanel', () => {
   });
 
   it('mounts charts that come into view together one a frame', async () => {
-    const observers: { callback: IntersectionObserverCallback }[] = [];
-    class FakeObserver {
-      constructor(readonly callback: IntersectionObserverCallback) {
-        observers.push(this);
-      }
-      observe() {}
-      disconnect() {}
-    }
+    const viewport = fakeViewport();
     const names = ['a', 'b', 'c'];
     const { store } = renderDashboard(
       <>
@@ -324,22 +318,12 @@ describe('MetricPanel', () => {
           <MetricPanel key={name} name={name} />
         ))}
       </>,
-      {
-        environment: {
-          IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
-        },
-      },
+      { environment: { IntersectionObserver: viewport.Observer } },
     );
     for (const name of names) push(store, name, T0, 1);
     await advance(300);
     // All three scroll into view in one go.
-    act(() => {
-      for (const observer of observers)
-        observer.callback(
-          [{ isIntersecting: true } as IntersectionObserverEntry],
-          {} as IntersectionObserver,
-        );
-    });
+    viewport.reportAll(true);
     const charts = () => document.querySelectorAll('[data-metric] .recharts-wrapper').length;
     expect(charts()).toBe(0);
     await advance(16);
@@ -427,23 +411,9 @@ describe('MetricPanel', () => {
 
 /** A panel under a fake IntersectionObserver; `visible` says whether it is in view. */
 function renderWithViewport() {
-  const observers: { callback: IntersectionObserverCallback }[] = [];
-  class FakeObserver {
-    constructor(readonly callback: IntersectionObserverCallback) {
-      observers.push(this);
-    }
-    observe() {}
-    disconnect() {}
-  }
+  const viewport = fakeViewport();
   const { store } = renderDashboard(<MetricPanel name="t" />, {
-    environment: { IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver },
+    environment: { IntersectionObserver: viewport.Observer },
   });
-  const visible = (isIntersecting: boolean) =>
-    act(() =>
-      observers[observers.length - 1]!.callback(
-        [{ isIntersecting } as IntersectionObserverEntry],
-        {} as IntersectionObserver,
-      ),
-    );
-  return { store, visible };
+  return { store, visible: (isIntersecting: boolean) => viewport.reportAll(isIntersecting) };
 }

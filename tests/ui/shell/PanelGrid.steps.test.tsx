@@ -6,6 +6,7 @@ import { PanelGrid } from '../../../src/ui/shell/PanelGrid';
 import { metricsEvent } from '../../support/fixtures';
 import { advance } from '../../support/dashboard';
 import { renderDashboard } from '../../support/render';
+import { fakeViewport } from '../../support/fake-viewport';
 
 const renders = vi.hoisted(() => new Map<string, number>());
 
@@ -41,42 +42,6 @@ describe('PanelGrid mounting a flood of metrics in steps', () => {
   });
 });
 
-/** An IntersectionObserver the test drives: `near(name)` brings that panel's element into view. */
-function fakeViewport() {
-  const observers: FakeObserver[] = [];
-  class FakeObserver {
-    readonly targets = new Set<Element>();
-    constructor(readonly callback: IntersectionObserverCallback) {
-      observers.push(this);
-    }
-    observe(target: Element) {
-      this.targets.add(target);
-    }
-    unobserve(target: Element) {
-      this.targets.delete(target);
-    }
-    disconnect() {
-      this.targets.clear();
-    }
-  }
-  const near = (name: string) => {
-    const target = document.querySelector(`[data-metric="${name}"]`)!;
-    for (const observer of observers.filter((o) => o.targets.has(target)))
-      act(() =>
-        observer.callback(
-          [{ target, isIntersecting: true } as unknown as IntersectionObserverEntry],
-          observer as unknown as IntersectionObserver,
-        ),
-      );
-  };
-  return {
-    Observer: FakeObserver as unknown as typeof IntersectionObserver,
-    observers,
-    near,
-    watched: () => observers.reduce((sum, o) => sum + o.targets.size, 0),
-  };
-}
-
 describe('PanelGrid with more panels than a dashboard shows', () => {
   const flood = async (count: number, environment = {}) => {
     const { store } = renderDashboard(<PanelGrid />, { environment });
@@ -91,6 +56,8 @@ describe('PanelGrid with more panels than a dashboard shows', () => {
   it('keeps panels beyond the eager ones as placeholders until they come near the view', async () => {
     const viewport = fakeViewport();
     const names = await flood(PANEL_STEPS.eager + 30, { IntersectionObserver: viewport.Observer });
+    const near = (name: string) =>
+      viewport.report(document.querySelector(`[data-metric="${name}"]`)!, true);
     expect(document.querySelectorAll('[data-metric]')).toHaveLength(names.length);
     expect(document.querySelectorAll('article[data-metric]')).toHaveLength(PANEL_STEPS.eager);
     const pending = document.querySelectorAll('.panel-pending[data-metric]');
@@ -105,7 +72,7 @@ describe('PanelGrid with more panels than a dashboard shows', () => {
     expect(viewport.watched()).toBe(30);
 
     const later = `flood_${PANEL_STEPS.eager + 20}`;
-    viewport.near(later);
+    near(later);
     expect(document.querySelector(`[data-metric="${later}"]`)?.tagName).toBe('ARTICLE');
     expect(renders.get(later)).toBe(1);
     expect(viewport.watched()).toBe(29);
