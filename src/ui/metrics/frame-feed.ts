@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useEnvironment } from '../shared/environment';
+import { onPageShown, pageHidden } from '../shared/page-visibility';
 
 /**
  * A panel's newest frame, kept outside React. A redraw puts a frame here and the parts that
@@ -72,10 +73,9 @@ export function useFeedSample<F>(feed: FrameFeed<F>, intervalMs: number): F {
     let lastAt = Number.NEGATIVE_INFINITY;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let waitingToBeShown = false;
-    const doc = typeof document === 'undefined' ? null : document;
     const take = () => {
       timer = null;
-      if (doc?.visibilityState === 'hidden') {
+      if (pageHidden()) {
         waitingToBeShown = true;
         return;
       }
@@ -83,10 +83,9 @@ export function useFeedSample<F>(feed: FrameFeed<F>, intervalMs: number): F {
       lastAt = now();
       setSample(() => feed.get());
     };
-    const shown = () => {
-      if (waitingToBeShown && doc?.visibilityState !== 'hidden') take();
-    };
-    doc?.addEventListener('visibilitychange', shown);
+    const offShown = onPageShown(() => {
+      if (waitingToBeShown) take();
+    });
     const off = feed.subscribe(() => {
       if (timer !== null || waitingToBeShown) return;
       const wait = lastAt + intervalMs - now();
@@ -97,7 +96,7 @@ export function useFeedSample<F>(feed: FrameFeed<F>, intervalMs: number): F {
     if (feed.get() !== sample) take();
     return () => {
       off();
-      doc?.removeEventListener('visibilitychange', shown);
+      offShown();
       if (timer !== null) globalThis.clearTimeout(timer);
     };
     // `sample` is read once, for the frame missed before subscribing; following it would re-run

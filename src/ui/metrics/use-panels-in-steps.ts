@@ -7,7 +7,7 @@ import type { FrameSource } from '../shared/redraw-scheduler';
  * would block the page for seconds. In steps, each frame's commit stays short and the page keeps
  * answering in between. The first `eager` panels mount in full (a few milliseconds each), so
  * they come a few a frame; the rest start as placeholders (src/ui/shell/PanelGrid.tsx), cheap
- * enough to come by the hundred.
+ * enough to come by the dozen.
  */
 export type PanelSteps = { eager: number; fullPerFrame: number; placeholdersPerFrame: number };
 

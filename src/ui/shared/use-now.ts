@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useEnvironment } from './environment';
+import { onPageShown, pageHidden } from './page-visibility';
 
 /**
  * The current time, refreshed every `intervalMs` while `active` (a countdown, an age label).
@@ -16,19 +17,14 @@ export function useNow(intervalMs: number, active = true, restartKey: unknown = 
     queueMicrotask(() => {
       if (live) setTime(now());
     });
-    const doc = typeof document === 'undefined' ? null : document;
-    const hidden = () => doc?.visibilityState === 'hidden';
     const handle = globalThis.setInterval(() => {
-      if (!hidden()) setTime(now());
+      if (!pageHidden()) setTime(now());
     }, intervalMs);
-    const shown = () => {
-      if (!hidden()) setTime(now());
-    };
-    doc?.addEventListener('visibilitychange', shown);
+    const offShown = onPageShown(() => setTime(now()));
     return () => {
       live = false;
       globalThis.clearInterval(handle);
-      doc?.removeEventListener('visibilitychange', shown);
+      offShown();
     };
   }, [now, intervalMs, active, restartKey]);
   return time;
