@@ -32,8 +32,21 @@ export function recordConsole(page: Page): string[] {
   return lines;
 }
 
+/**
+ * Chromium's own update check of the demo's mock service worker, on a reload, now and then reads
+ * a 404 from the preview server and surfaces it as a page error (seen in layout.test.ts, about one
+ * CI run in six; not understood yet). It is not the app's error and no deployment has that worker
+ * (a build with VITE_API_BASE ships no MSW), so it is left out, by its exact words only.
+ */
+const MOCK_WORKER_UPDATE =
+  /^\[pageerror\] Failed to update a ServiceWorker for scope .* with script .*\/mockServiceWorker\.js.*: Not found$/;
+
 export const consoleErrors = (lines: readonly string[]) =>
-  lines.filter((line) => line.startsWith('[error]') || line.startsWith('[pageerror]'));
+  lines.filter(
+    (line) =>
+      (line.startsWith('[error]') || line.startsWith('[pageerror]')) &&
+      !MOCK_WORKER_UPDATE.test(line),
+  );
 
 /** On failure: a screenshot and the console log under test-artifacts/, named after the test. */
 export async function saveArtifacts(
