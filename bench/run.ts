@@ -34,8 +34,11 @@ import { serveStatic } from './static-server';
  *                                  hostile, tabs, cost); a partial run never writes
  *                                  docs/performance.md
  *   BENCH_RATES=pulseboard-worker  the rates phase for some subjects only
+ *   BENCH_HOSTILE=pulseboard       the hostile flood for some subjects only
  *   BENCH_MINIFY=0                 an unminified app build: readable profiles and render tallies
  *   BENCH_CPU_PROFILE=1            CPU profiles of the rates windows and the hostile flood
+ *   BENCH_TRACE=1                  a performance trace of the same windows: work by kind and the
+ *                                  longest tasks (BENCH_TRACE_TASKS=N lists N of them, not 3)
  */
 const PHASES = [
   'size',
@@ -81,6 +84,14 @@ function rateSubjects(profile: Profile): SubjectName[] {
     : ['pulseboard-worker', 'ceiling'];
   const only = process.env.BENCH_RATES?.split(',').map((name) => name.trim());
   return only ? all.filter((name) => only.includes(name)) : all;
+}
+
+/** BENCH_HOSTILE=pulseboard-worker: the hostile flood for some subjects only. */
+function hostileSubjects(profile: Profile): Profile['hostileSubjects'] {
+  const only = process.env.BENCH_HOSTILE?.split(',').map((name) => name.trim());
+  return only
+    ? profile.hostileSubjects.filter((name) => only.includes(name))
+    : profile.hostileSubjects;
 }
 
 const NOTES_FILE = path.resolve('bench/performance-notes.md');
@@ -219,7 +230,7 @@ async function main(): Promise<number> {
         });
     }
     if (phases.includes('hostile')) {
-      for (const subject of profile.hostileSubjects) {
+      for (const subject of hostileSubjects(profile)) {
         await attempt(`hostile flood: ${subject}`, async () => {
           (results.hostile ??= {})[subject] = await runHostile(ctx, subject);
         });

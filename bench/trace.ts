@@ -8,6 +8,12 @@ import type { CDPSession } from 'playwright-core';
  */
 export const traceWanted = (): boolean => process.env.BENCH_TRACE === '1';
 
+/** How many of the longest tasks to list (`BENCH_TRACE_TASKS`, 3 unless set). */
+const longestWanted = (): number => {
+  const asked = Number(process.env.BENCH_TRACE_TASKS);
+  return Number.isInteger(asked) && asked > 0 ? Math.min(asked, 50) : 3;
+};
+
 type TraceEvent = {
   name: string;
   ph: string;
@@ -71,7 +77,7 @@ export function summariseTrace(events: readonly TraceEvent[], top = 14): string[
     ...selfTimes(onMain, top).map(
       ([name, us]) => `${(us / 1000 / span).toFixed(1).padStart(6)} ms/s  ${name}`,
     ),
-    ...longestTask(onMain),
+    ...longestTask(onMain, longestWanted()),
   ];
 }
 
@@ -89,7 +95,7 @@ function named(event: TraceEvent): string {
 }
 
 /** The longest top-level tasks (when, from the window's start) and what inside took the time. */
-function longestTask(onMain: readonly TraceEvent[], count = 3): string[] {
+function longestTask(onMain: readonly TraceEvent[], count: number): string[] {
   const tasks: TraceEvent[] = [];
   let end = Number.NEGATIVE_INFINITY;
   for (const event of onMain) {
