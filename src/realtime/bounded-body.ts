@@ -1,3 +1,5 @@
+import { utf8SizeUpTo } from './utf8-size';
+
 /**
  * Reads an HTTP body as text, never more than a cap of bytes. A backend (or a proxy in front of
  * it) that answers with an endless or huge body must cost the page at most the cap: the body is
@@ -27,7 +29,7 @@ export async function readBodyText(
   if (!body) {
     // No stream to read by parts (some fetch polyfills): the declared length was checked above.
     const text = await response.text();
-    const size = text.length * 3 <= capBytes ? text.length : new TextEncoder().encode(text).length;
+    const size = utf8SizeUpTo(text, capBytes);
     return size > capBytes ? { ok: false, bytes: size } : { ok: true, text };
   }
   const reader = body.getReader();

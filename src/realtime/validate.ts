@@ -28,6 +28,7 @@ import {
 } from './protocol';
 import { TextFitter, Tally, type ItemErrorKind } from './item-tally';
 import { toCatalog } from './validate-catalog';
+import { exceedsUtf8 } from './utf8-size';
 
 /**
  * The one place where untrusted input becomes typed protocol values. Nothing here throws:
@@ -72,15 +73,6 @@ const overLong = (v: unknown) => isStr(v) && v.length > MAX_ID_CHARS;
 
 const SEVERITIES = new Set(['info', 'warning', 'critical']);
 const STATUSES = new Set(['open', 'acknowledged', 'resolved']);
-
-const encoder = new TextEncoder();
-
-/** UTF-8 size without encoding short strings: a JS char is at most 3 UTF-8 bytes. */
-function exceedsFrameLimit(text: string): boolean {
-  if (text.length * 3 <= MAX_FRAME_BYTES) return false;
-  if (text.length > MAX_FRAME_BYTES) return true;
-  return encoder.encode(text).byteLength > MAX_FRAME_BYTES;
-}
 
 const reject = (kind: ValidationErrorKind, detail: string): Rejection => ({
   ok: false,
@@ -263,7 +255,7 @@ function keepItems<T>(
 export function parseServerFrame(data: unknown): FrameResult {
   if (typeof data !== 'string')
     return reject('binary', 'binary frames are not part of the protocol');
-  if (exceedsFrameLimit(data)) return reject('oversized', 'frame is larger than 1 MiB');
+  if (exceedsUtf8(data, MAX_FRAME_BYTES)) return reject('oversized', 'frame is larger than 1 MiB');
   const bare = data.trim();
   if (bare === 'ping' || bare === 'pong') {
     return { ok: true, message: { type: bare, ts: Number.NaN }, legacy: true, rejected: [] };
