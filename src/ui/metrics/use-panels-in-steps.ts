@@ -18,7 +18,11 @@ const nextStep = (shown: number, steps: PanelSteps) =>
     ? Math.min(steps.eager, shown + steps.fullPerFrame)
     : shown + steps.placeholdersPerFrame;
 
-/** The first names to show now; one more step of them each frame until all are shown. */
+/**
+ * The first names to show now; one more step of them each time `frames` calls back (a frame, or
+ * the dashboard's mount queue, which gives a frame to one costly mount at a time) until all are
+ * shown.
+ */
 export function usePanelsInSteps(
   names: readonly string[],
   frames: FrameSource,

@@ -1,10 +1,14 @@
 import type { FrameSource } from '../../store';
 
 /**
- * Lets costly mounts through a few a frame. A chart's first mount (recharts builds its whole
- * store) takes tens of milliseconds; when several panels come into view together (a dashboard
- * opening, a thousand new metrics, a scroll) they asked to mount in one task, and the page did
- * not answer for that long. Queued, each frame mounts `perFrame` of them, oldest request first.
+ * Lets costly mounts through one at a time, every other frame. A chart's first mount (recharts
+ * builds its whole store) takes tens of milliseconds; when several panels come into view
+ * together (a dashboard opening, a thousand new metrics, a scroll) they asked to mount in one
+ * task, and the page did not answer for that long. Queued, a frame mounts `perFrame` of them,
+ * oldest request first, and the next frame rests: mounts back to back kept the main thread
+ * busy from one frame to the next, and a click or timer waited behind two of them. The metric
+ * grid's steps (src/ui/metrics/use-panels-in-steps.ts) queue here too, so a frame adds panels or
+ * mounts a chart, not both.
  */
 export type MountQueue = {
   /** Calls `mount` in a coming frame; returns a cancel (for a panel that unmounts first). */
@@ -18,8 +22,16 @@ export function createMountQueue(frames: FrameSource, perFrame = 1): MountQueue 
   const waiting = new Set<() => void>();
   let cancelFrame: (() => void) | null = null;
 
+  /** Whether the coming frame rests (the one before it mounted). */
+  let rest = false;
+
   const frame = () => {
     cancelFrame = null;
+    if (rest) {
+      rest = false;
+      if (waiting.size > 0) cancelFrame = frames(frame);
+      return;
+    }
     let granted = 0;
     for (const mount of waiting) {
       if (granted >= perFrame) break;
@@ -27,7 +39,11 @@ export function createMountQueue(frames: FrameSource, perFrame = 1): MountQueue 
       granted++;
       mount();
     }
-    if (waiting.size > 0) cancelFrame = frames(frame);
+    // After a mount the next frame rests, even with nothing waiting: a request made now waits.
+    if (granted > 0) {
+      rest = true;
+      cancelFrame = frames(frame);
+    }
   };
 
   return {
@@ -44,6 +60,7 @@ export function createMountQueue(frames: FrameSource, perFrame = 1): MountQueue 
       waiting.clear();
       cancelFrame?.();
       cancelFrame = null;
+      rest = false;
     },
   };
 }

@@ -23,6 +23,7 @@ import { groupPanels } from '../topics/panel-groups';
 import { useSubscribedTopics } from '../topics/topic-choice-context';
 import { PANEL_STEPS, usePanelsInSteps } from '../metrics/use-panels-in-steps';
 import { useEnvironment } from '../shared/environment';
+import { useChartMounts } from '../shared/redraw-context';
 import { useDashboard } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
 import { LOAD_MESSAGES } from '../metrics/load-messages';
@@ -67,7 +68,10 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
     [metrics, topics, subscribed, locale],
   );
   const arrangement = useMemo(() => arrange(names, layout), [names, layout]);
-  const shown = usePanelsInSteps(arrangement.visible, env.frames);
+  // The grid's steps take their turn with the charts' mounts, one of either a frame: a frame that
+  // added panels and mounted a chart too was the page's longest wait in a flood of new names.
+  const mounts = useChartMounts();
+  const shown = usePanelsInSteps(arrangement.visible, mounts.request);
   // The first panels mount in full wherever they are: a real dashboard has tens of metrics, all
   // of them full panels as ever. Beyond (a backend inventing names brings up to a thousand), a
   // panel is a placeholder until it comes near the viewport: the page pays for what can be seen,

@@ -20,19 +20,54 @@ function manualFrames() {
 }
 
 describe('createMountQueue', () => {
-  it('lets mounts through one a frame, oldest request first', () => {
+  it('lets mounts through one every other frame, oldest request first', () => {
     const clock = manualFrames();
     const queue = createMountQueue(clock.frames);
     const mounted: string[] = [];
     for (const name of ['a', 'b', 'c']) queue.request(() => mounted.push(name));
     expect(mounted).toEqual([]);
+    const byFrame: string[][] = [];
+    for (let frame = 0; frame < 6; frame++) {
+      clock.run();
+      byFrame.push([...mounted]);
+    }
+    // A frame that mounted is followed by one that rests.
+    expect(byFrame).toEqual([
+      ['a'],
+      ['a'],
+      ['a', 'b'],
+      ['a', 'b'],
+      ['a', 'b', 'c'],
+      ['a', 'b', 'c'],
+    ]);
+    // Nothing waiting: no frame asked for.
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('makes a request right after a mount wait out the rest frame', () => {
+    const clock = manualFrames();
+    const queue = createMountQueue(clock.frames);
+    const mounted: string[] = [];
+    queue.request(() => mounted.push('a'));
+    clock.run();
+    queue.request(() => mounted.push('b'));
     clock.run();
     expect(mounted).toEqual(['a']);
     clock.run();
+    expect(mounted).toEqual(['a', 'b']);
+  });
+
+  it('mounts at once when it has rested already', () => {
+    const clock = manualFrames();
+    const queue = createMountQueue(clock.frames);
+    const mounted: string[] = [];
+    queue.request(() => mounted.push('a'));
     clock.run();
-    expect(mounted).toEqual(['a', 'b', 'c']);
-    // Nothing waiting: no frame asked for.
+    clock.run();
     expect(clock.pending()).toBe(0);
+    queue.request(() => mounted.push('b'));
+    clock.run();
+    expect(mounted).toEqual(['a', 'b']);
   });
 
   it('lets `perFrame` through a frame', () => {
@@ -42,6 +77,7 @@ describe('createMountQueue', () => {
     for (let i = 0; i < 5; i++) queue.request(() => mounted.push(i));
     clock.run();
     expect(mounted).toEqual([0, 1]);
+    clock.run();
     clock.run();
     expect(mounted).toEqual([0, 1, 2, 3]);
   });

@@ -7,6 +7,8 @@ import { metricsEvent } from '../../support/fixtures';
 import { advance } from '../../support/dashboard';
 import { renderDashboard } from '../../support/render';
 import { fakeViewport } from '../../support/fake-viewport';
+import { useChartMounts } from '../../../src/ui/shared/redraw-context';
+import { useEffect } from 'react';
 
 const renders = vi.hoisted(() => new Map<string, number>());
 
@@ -34,11 +36,48 @@ describe('PanelGrid mounting a flood of metrics in steps', () => {
     act(() =>
       applyEvents(store, [metricsEvent(names.map((name) => ({ name, ts: T0, value: 1 })))], null),
     );
-    for (let step = 0; step < 20; step++) await advance(16);
+    for (let frame = 0; frame < 40; frame++) await advance(16);
     expect(document.querySelectorAll('[data-metric]')).toHaveLength(names.length);
     // Each panel rendered once when it mounted: a step re-rendering every shown panel made a
     // thousand-name flood cost a thousand renders a frame (quadratic in the panels).
     expect(Math.max(...renders.values())).toBe(1);
+  });
+});
+
+describe('PanelGrid sharing frames with chart mounts', () => {
+  it('takes its steps in turn with chart mounts, never in the same frame', async () => {
+    const mounted: number[] = [];
+    let frame = 0;
+    // Three charts that asked to mount before the flood arrived.
+    function WaitingCharts() {
+      const mounts = useChartMounts();
+      useEffect(() => {
+        const cancels = [0, 1, 2].map(() => mounts.request(() => mounted.push(frame)));
+        return () => cancels.forEach((cancel) => cancel());
+      }, [mounts]);
+      return null;
+    }
+    const { store } = renderDashboard(
+      <>
+        <WaitingCharts />
+        <PanelGrid />
+      </>,
+    );
+    const names = Array.from({ length: PANEL_STEPS.eager }, (_, i) => `flood_${i}`);
+    act(() =>
+      applyEvents(store, [metricsEvent(names.map((name) => ({ name, ts: T0, value: 1 })))], null),
+    );
+    const panels = () => document.querySelectorAll('[data-metric]').length;
+    const shown: number[] = [];
+    for (frame = 1; frame <= 10; frame++) {
+      await advance(16);
+      shown.push(panels());
+    }
+    // One costly thing every other frame: the charts first, in the order they asked, then the
+    // grid's steps.
+    const step = PANEL_STEPS.fullPerFrame;
+    expect(mounted).toEqual([1, 3, 5]);
+    expect(shown).toEqual([0, 0, 0, 0, 0, 0, step, step, 2 * step, 2 * step]);
   });
 });
 
