@@ -148,7 +148,8 @@ describe('dashboard store: bounds on everything kept', () => {
   it('a series starts small in the store, not with a full window', () => {
     const store = createDashboardStore();
     apply(store, [metricsEvent([{ name: 't', ts: NOW, value: 1 }])]);
-    expect(store.getState().series.get('t')?.buffer.allocated).toBeLessThanOrEqual(64);
+    // Eight slots: small enough for V8 to keep them in the array object itself.
+    expect(store.getState().series.get('t')?.buffer.allocated).toBe(8);
   });
 
   it('trims alerts in one pass (10,000 alerts in a batch stay bounded)', () => {
