@@ -101,27 +101,30 @@ function ConnectionMeta() {
   const countingDown = connection.state === 'backoff' && connection.nextRetryAt !== null;
   // Half a second keeps a whole-second countdown from skipping a number.
   const now = useNow(countingDown ? 500 : 1_000, true, connection.nextRetryAt);
-  const parts: string[] = [];
+  // Keyed by what each part says, not its words: a new second changes the text of the age
+  // label in place rather than replacing its element (once a second, all day).
+  const parts: [key: string, text: string][] = [];
   if (countingDown) {
     const seconds = Math.ceil(((connection.nextRetryAt ?? now) - now) / 1000);
-    parts.push(seconds > 0 ? t.nextTry(seconds) : t.retryingNow);
+    parts.push(['countdown', seconds > 0 ? t.nextTry(seconds) : t.retryingNow]);
   }
   // Read, not subscribed: they change with every message and every ping, the label needs them
   // once a tick, and a hidden tab (no ticks) then does not render for them.
   const { latencyMs = null, lastMessageAt = null } = store.getState().connection ?? {};
   if (connection.status === 'live' && latencyMs !== null)
-    parts.push(t.latency(Math.round(latencyMs)));
-  parts.push(
+    parts.push(['latency', t.latency(Math.round(latencyMs))]);
+  parts.push([
+    'age',
     lastMessageAt === null
       ? t.noDataYet
       : t.updatedAgo(t.duration(Math.max(0, now - lastMessageAt))),
-  );
+  ]);
   return (
     <span className="connection__meta" data-testid="connection-meta">
-      {parts.map((part, i) => (
-        <span key={part} className="connection__part">
+      {parts.map(([key, text], i) => (
+        <span key={key} className="connection__part">
           {i > 0 ? ' ' : ''}
-          {part}
+          {text}
         </span>
       ))}
     </span>

@@ -116,6 +116,22 @@ describe('ConnectionBadge', () => {
     expect(screen.getByTestId('connection-meta')).toHaveTextContent('updated 2 min ago');
   });
 
+  it('updates the age label in place each second, not by replacing its element', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    const { store } = renderWithStore(<ConnectionBadge />);
+    act(() =>
+      store.setState({ connection: connectionFixture({ latencyMs: 40, lastMessageAt: T0 }) }),
+    );
+    await advance(0);
+    const parts = () => [...screen.getByTestId('connection-meta').children];
+    const before = parts();
+    await advance(3_000);
+    expect(screen.getByTestId('connection-meta')).toHaveTextContent('updated 3 s ago');
+    expect(parts()).toEqual(before);
+    parts().forEach((part, i) => expect(part).toBe(before[i]));
+  });
+
   it('does not render for pings while the page is hidden; shows the latest latency on return', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(T0);
