@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useEnvironment } from '../shared/environment';
+import { everyInterval } from '../shared/shared-interval';
 import { staleness, usualIntervalMs, type Staleness } from './staleness';
 import { useDashboard, useDashboardStore } from '../shared/store-context';
 
@@ -32,12 +33,13 @@ export function useStaleness(name: string): Staleness {
       setResult((previous) => (sameStaleness(previous, next) ? previous : next));
     };
     check();
-    const timer = globalThis.setInterval(check, CHECK_MS);
+    // One timer for all panels (src/ui/shared/shared-interval.ts), not one each.
+    const stopChecks = everyInterval(CHECK_MS, check);
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.series.get(name) !== previous.series.get(name)) check();
     });
     return () => {
-      globalThis.clearInterval(timer);
+      stopChecks();
       unsubscribe();
     };
   }, [store, name, now, delivering]);
