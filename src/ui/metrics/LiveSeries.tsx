@@ -52,11 +52,17 @@ export function LiveSeries({
     if (!area || !path || !ticks) return;
     const y = linearScale(valueDomain, area.y + area.height, area.y);
     const axisY = area.y + area.height;
+    // Compared with what this effect wrote, not read back: reading a 1,600-point path's `d` out
+    // of the DOM copies its whole string at every redraw.
+    let written = path.getAttribute('d');
     const draw = ({ points }: { readonly points: readonly Point[] }) => {
       const time = timeDomainOf(points);
       const x = linearScale(time, area.x, area.x + area.width);
       const d = linePath(points, x, y);
-      if (path.getAttribute('d') !== d) path.setAttribute('d', d);
+      if (d !== written) {
+        path.setAttribute('d', d);
+        written = d;
+      }
       writeTimeTicks(ticks, visibleTimeTicks(time[0], time[1], width), x, axisY, locale);
     };
     draw(feed.get());

@@ -37,10 +37,19 @@ export function downsampleMinMax(
     const hi = start + Math.floor(((b + 1) * count) / buckets);
     let min = lo;
     let max = lo;
+    // The extremes so far kept at hand: a ring buffer read costs a modulo.
+    let low = series.valueAt(lo);
+    let high = low;
     for (let i = lo + 1; i < hi; i++) {
       const value = series.valueAt(i);
-      if (value < series.valueAt(min)) min = i;
-      if (value > series.valueAt(max)) max = i;
+      if (value < low) {
+        low = value;
+        min = i;
+      }
+      if (value > high) {
+        high = value;
+        max = i;
+      }
     }
     const first = Math.min(min, max);
     const second = Math.max(min, max);
