@@ -90,7 +90,7 @@ export function MetricPanel({
   const handle = useRef<ChartHandle | null>(null);
   // The chart (recharts, the costly part) mounts once the panel first comes into view: a page of
   // a thousand panels mounts only the charts an operator can see. Charts coming into view
-  // together mount one a frame (the queue), so the page keeps answering in between.
+  // together mount one every other frame (the queue), so the page keeps answering in between.
   const [seen, setSeen] = useState(() => env.IntersectionObserver === null);
 
   useLayoutEffect(() => {

@@ -16,7 +16,7 @@ const ChartMountContext = createContext<MountQueue | null>(null);
 
 /**
  * One redraw scheduler for all charts of a dashboard, woken by every store commit, and one queue
- * that lets costly mounts (a chart, a step of the metric grid) through one a frame.
+ * that lets costly mounts (a chart, a step of the metric grid) through one every other frame.
  */
 export function RedrawProvider({ children }: { children: ReactNode }) {
   const store = useDashboardStore();
