@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession } from 'playwright-core';
+import { attachWorkerHeaps } from './worker-heap';
 
 /**
  * An opt-in CDP CPU profile of the page's main thread (`BENCH_CPU_PROFILE=1`): the phase's
@@ -28,6 +29,39 @@ export async function startCpuProfile(
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     writeFileSync(path.resolve(`test-artifacts/${name}.cpuprofile`), JSON.stringify(profile));
     return summarise(profile);
+  };
+}
+
+/**
+ * The same for the page's Web Workers (the worker engine's socket, parsing and validation): one
+ * `test-artifacts/<name>-worker-<i>.cpuprofile` each. Nothing when the page has no worker.
+ */
+export async function startWorkerCpuProfiles(
+  cdp: CDPSession,
+  name: string,
+): Promise<() => Promise<string[]>> {
+  const workers = await attachWorkerHeaps(cdp);
+  // Auto-attach reports the workers already running as events, a moment after it is asked.
+  for (let waited = 0; workers.count() === 0 && waited < 1_000; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  await workers.sendAll('Profiler.enable');
+  await workers.sendAll('Profiler.setSamplingInterval', { interval: 500 });
+  await workers.sendAll('Profiler.start');
+  return async () => {
+    const lines: string[] = [];
+    try {
+      const results = (await workers.sendAll('Profiler.stop')) as { profile: Profile }[];
+      results.forEach(({ profile }, i) => {
+        writeFileSync(
+          path.resolve(`test-artifacts/${name}-worker-${i}.cpuprofile`),
+          JSON.stringify(profile),
+        );
+        lines.push(`worker ${i}:`, ...summarise(profile).map((line) => `  ${line}`));
+      });
+    } finally {
+      await workers.detach();
+    }
+    return lines;
   };
 }
 

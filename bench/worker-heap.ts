@@ -11,6 +11,8 @@ export type WorkerHeaps = {
   count(): number;
   /** Sum of the workers' used JS heap in MB, after full GCs when `collect`; null: no worker. */
   usedMB(collect: boolean): Promise<number | null>;
+  /** Sends one CDP command to every attached worker; the answers' results, in attach order. */
+  sendAll(method: string, params?: Record<string, unknown>): Promise<unknown[]>;
   detach(): Promise<void>;
 };
 
@@ -50,7 +52,11 @@ export async function attachWorkerHeaps(cdp: CDPSession): Promise<WorkerHeaps> {
     flatten: false,
   });
 
-  const ask = (sessionId: string, method: string): Promise<Reply> => {
+  const ask = (
+    sessionId: string,
+    method: string,
+    params?: Record<string, unknown>,
+  ): Promise<Reply> => {
     const id = nextId++;
     return new Promise<Reply>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -65,7 +71,10 @@ export async function attachWorkerHeaps(cdp: CDPSession): Promise<WorkerHeaps> {
         reject,
       });
       cdp
-        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method, ...(params ? { params } : {}) }),
+        })
         .catch((error: unknown) => {
           clearTimeout(timer);
           waiting.delete(id);
@@ -90,6 +99,15 @@ export async function attachWorkerHeaps(cdp: CDPSession): Promise<WorkerHeaps> {
         bytes += used;
       }
       return bytes / 1024 / 1024;
+    },
+    async sendAll(method, params) {
+      const results: unknown[] = [];
+      for (const sessionId of sessions) {
+        const reply = await ask(sessionId, method, params);
+        if (reply.error) throw new Error(`${method}: ${reply.error.message ?? 'failed'}`);
+        results.push(reply.result);
+      }
+      return results;
     },
     async detach() {
       cdp.off('Target.attachedToTarget', onAttached);

@@ -1,4 +1,4 @@
-import { cpuProfileWanted, startCpuProfile } from '../cpu-profile';
+import { cpuProfileWanted, startCpuProfile, startWorkerCpuProfiles } from '../cpu-profile';
 import { startTrace, traceWanted } from '../trace';
 import type { ProbeSummary } from '../page-probe';
 import { hold, max, mean, percentile, sum } from '../stats';
@@ -146,10 +146,14 @@ export async function measureWindow(
   const stopProfile = cpuProfileWanted()
     ? await startCpuProfile(page.cdp, `rates-${page.name}-${rate}`)
     : null;
+  const stopWorkerProfiles = cpuProfileWanted()
+    ? await startWorkerCpuProfiles(page.cdp, `rates-${page.name}-${rate}`)
+    : null;
   await page.begin();
   await hold(seconds * 1000);
   const summary: ProbeSummary = await page.end();
   if (stopProfile) for (const line of await stopProfile()) ctx.log(`    ${line}`);
+  if (stopWorkerProfiles) for (const line of await stopWorkerProfiles()) ctx.log(`    ${line}`);
   if (stopTrace) for (const line of await stopTrace()) ctx.log(`    ${line}`);
   const topRenders = Object.entries(summary.renders)
     .sort((a, b) => b[1] - a[1])
