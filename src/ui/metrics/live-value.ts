@@ -40,7 +40,19 @@ export function useLiveValue(
 
 export function writeNumber(element: HTMLElement, frame: PanelFrame, locale: Locale): void {
   const text = frame.current ? formatNumber(frame.current.value, locale, frame.decimals) : '–';
-  if (element.textContent !== text) element.textContent = text;
+  setText(element, text);
+}
+
+/**
+ * `element`'s text as `text`, changing its one text node in place where it has one: a new node
+ * at every redraw (`textContent =`) is a node removed and one inserted, and the page rebuilds
+ * and restyles that part of its layout tree several times a second per panel.
+ */
+function setText(element: Element, text: string): void {
+  const only = element.firstChild;
+  if (only && only === element.lastChild && only.nodeType === only.TEXT_NODE) {
+    if ((only as Text).data !== text) (only as Text).data = text;
+  } else if (element.textContent !== text) element.textContent = text;
 }
 
 /** "▲ +0.3 °C vs 15 min ago", with `data-trend` = up | down | flat; or "no trend yet". */
@@ -62,14 +74,21 @@ export function writeTrend(element: HTMLElement, frame: PanelFrame, context: Liv
   if (shown.get(element) === key) return;
   shown.set(element, key);
   element.className = direction ? `panel__trend panel__trend--${direction}` : 'panel__trend';
+  if (direction) element.dataset.trend = direction;
+  else delete element.dataset.trend;
+  // An arrow (hidden from screen readers, which read the words) and the words, each kept and
+  // changed in place from one redraw to the next.
+  let arrow = element.firstElementChild;
   if (direction) {
-    element.dataset.trend = direction;
-    const arrow = element.ownerDocument.createElement('span');
-    arrow.setAttribute('aria-hidden', 'true');
-    arrow.textContent = ARROWS[direction];
-    element.replaceChildren(arrow, text);
-  } else {
-    delete element.dataset.trend;
-    element.replaceChildren(text);
-  }
+    if (!arrow) {
+      arrow = element.ownerDocument.createElement('span');
+      arrow.setAttribute('aria-hidden', 'true');
+      element.prepend(arrow);
+    }
+    setText(arrow, ARROWS[direction]);
+  } else arrow?.remove();
+  const words = element.lastChild;
+  if (words && words !== arrow && words.nodeType === words.TEXT_NODE) {
+    if ((words as Text).data !== text) (words as Text).data = text;
+  } else element.append(text);
 }
