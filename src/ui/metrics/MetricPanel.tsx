@@ -14,7 +14,7 @@ import { formatClock, formatNumber } from '../i18n/format';
 import { useMetricInfo } from '../i18n/use-metric-info';
 import { limitText } from '../i18n/limit-text';
 import { useOperator } from '../shared/operator-context';
-import { useChartMounts, usePaused, useRedrawScheduler } from '../shared/redraw-context';
+import { useMountQueue, usePaused, useRedrawScheduler } from '../shared/redraw-context';
 import type { ChartHandle } from '../shared/redraw-scheduler';
 import { useDashboardStore } from '../shared/store-context';
 import { useElementSize } from '../shared/use-element-size';
@@ -56,7 +56,7 @@ export function MetricPanel({
 }) {
   const store = useDashboardStore();
   const scheduler = useRedrawScheduler();
-  const chartMounts = useChartMounts();
+  const mounts = useMountQueue();
   const env = useEnvironment();
   const [paused] = usePaused();
   const windowMinutes = useOperator((s) => s.prefs.windowMinutes);
@@ -135,8 +135,7 @@ export function MetricPanel({
         const entry = entries[entries.length - 1];
         if (!entry) return;
         registered.setVisible(entry.isIntersecting);
-        if (entry.isIntersecting && !cancelMount)
-          cancelMount = chartMounts.request(() => setSeen(true));
+        if (entry.isIntersecting && !cancelMount) cancelMount = mounts.request(() => setSeen(true));
       });
       observer.observe(element);
     }
@@ -148,7 +147,7 @@ export function MetricPanel({
     };
   }, [
     scheduler,
-    chartMounts,
+    mounts,
     store,
     feed,
     name,

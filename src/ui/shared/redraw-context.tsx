@@ -12,7 +12,7 @@ import { RedrawScheduler } from './redraw-scheduler';
 import { useDashboardStore } from './store-context';
 
 const RedrawContext = createContext<RedrawScheduler | null>(null);
-const ChartMountContext = createContext<MountQueue | null>(null);
+const MountQueueContext = createContext<MountQueue | null>(null);
 
 /**
  * One redraw scheduler for all charts of a dashboard, woken by every store commit, and one queue
@@ -35,13 +35,13 @@ export function RedrawProvider({ children }: { children: ReactNode }) {
   }, [store, scheduler, mounts]);
   return (
     <RedrawContext.Provider value={scheduler}>
-      <ChartMountContext.Provider value={mounts}>{children}</ChartMountContext.Provider>
+      <MountQueueContext.Provider value={mounts}>{children}</MountQueueContext.Provider>
     </RedrawContext.Provider>
   );
 }
 
-export function useChartMounts(): MountQueue {
-  const mounts = useContext(ChartMountContext);
+export function useMountQueue(): MountQueue {
+  const mounts = useContext(MountQueueContext);
   if (!mounts) throw new Error('Expected a <RedrawProvider> above this component');
   return mounts;
 }

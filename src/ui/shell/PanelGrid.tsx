@@ -23,7 +23,7 @@ import { groupPanels } from '../topics/panel-groups';
 import { useSubscribedTopics } from '../topics/topic-choice-context';
 import { PANEL_STEPS, usePanelsInSteps } from '../metrics/use-panels-in-steps';
 import { useEnvironment } from '../shared/environment';
-import { useChartMounts } from '../shared/redraw-context';
+import { useMountQueue } from '../shared/redraw-context';
 import { useDashboard } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
 import { LOAD_MESSAGES } from '../metrics/load-messages';
@@ -70,7 +70,7 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
   const arrangement = useMemo(() => arrange(names, layout), [names, layout]);
   // The grid's steps take their turn with the charts' mounts, one of either a frame: a frame that
   // added panels and mounted a chart too was the page's longest wait in a flood of new names.
-  const mounts = useChartMounts();
+  const mounts = useMountQueue();
   const shown = usePanelsInSteps(arrangement.visible, mounts.request);
   // The first panels mount in full wherever they are: a real dashboard has tens of metrics, all
   // of them full panels as ever. Beyond (a backend inventing names brings up to a thousand), a

@@ -7,7 +7,7 @@ import { metricsEvent } from '../../support/fixtures';
 import { advance } from '../../support/dashboard';
 import { renderDashboard } from '../../support/render';
 import { fakeViewport } from '../../support/fake-viewport';
-import { useChartMounts } from '../../../src/ui/shared/redraw-context';
+import { useMountQueue } from '../../../src/ui/shared/redraw-context';
 import { useEffect } from 'react';
 
 const renders = vi.hoisted(() => new Map<string, number>());
@@ -50,7 +50,7 @@ describe('PanelGrid sharing frames with chart mounts', () => {
     let frame = 0;
     // Three charts that asked to mount before the flood arrived.
     function WaitingCharts() {
-      const mounts = useChartMounts();
+      const mounts = useMountQueue();
       useEffect(() => {
         const cancels = [0, 1, 2].map(() => mounts.request(() => mounted.push(frame)));
         return () => cancels.forEach((cancel) => cancel());
