@@ -117,6 +117,10 @@ export class HttpApi {
     } finally {
       this.clock.clearTimeout(deadline);
       caller.removeEventListener('abort', giveUp);
+      // A body refused part-way (over its cap) is dropped with the request itself, not only its
+      // reader: a cancelled reader alone did not always make Chromium close the connection from
+      // a SharedWorker, and the server went on writing. After a complete answer this does nothing.
+      controller.abort(SETTLED);
     }
   }
 
@@ -171,6 +175,7 @@ export function httpErrorKind(failure: HttpFailure): 'http_error' | 'http_oversi
 }
 
 const GAVE_UP = 'aborted';
+const SETTLED = 'settled';
 const TIMED_OUT = 'timed out';
 
 /** A call cut short: by its caller (not a failure at all) or by its deadline (a dead line). */

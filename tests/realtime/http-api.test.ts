@@ -56,6 +56,17 @@ describe('HTTP API: body caps', () => {
     expect(seen.cancelled).toBe(true);
   });
 
+  it('drops the whole request, not only its reader, once a body is over the cap', async () => {
+    const { stream } = hugeBody();
+    let signal: AbortSignal | null | undefined;
+    const result = await api(async (_url, init) => {
+      signal = init?.signal;
+      return new Response(stream, { status: 200 });
+    }).snapshot('s_1', never);
+    expect(result).toMatchObject({ ok: false, failure: 'oversized' });
+    expect(signal?.aborted).toBe(true);
+  });
+
   it('refuses a body whose declared length is over the cap without reading it', async () => {
     const { stream, seen } = hugeBody();
     const headers = { 'content-length': String(MAX_HTTP_BODY_BYTES + 1) };
