@@ -38,7 +38,9 @@ import { serveStatic } from './static-server';
  *   BENCH_MINIFY=0                 an unminified app build: readable profiles and render tallies
  *   BENCH_CPU_PROFILE=1            CPU profiles of the rates windows and the hostile flood
  *   BENCH_TRACE=1                  a performance trace of the same windows: work by kind and the
- *                                  longest tasks (BENCH_TRACE_TASKS=N lists N of them, not 3)
+ *                                  longest tasks (BENCH_TRACE_TASKS=N lists N of them, not 3);
+ *                                  BENCH_TRACE_FILE=/tmp/t also saves each trace's raw events
+ *                                  (/tmp/t-1.json, ...) for a closer look
  */
 const PHASES = [
   'size',

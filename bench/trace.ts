@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
+
+let traceFiles = 0;
 
 /**
  * An opt-in performance trace of a window (`BENCH_TRACE=1`): where the page's main thread spends
@@ -60,6 +63,8 @@ export async function startTrace(session: CDPSession): Promise<() => Promise<str
     await cdp.send('Tracing.end');
     await done;
     cdp.off('Tracing.dataCollected', onData);
+    const file = process.env.BENCH_TRACE_FILE;
+    if (file) writeFileSync(`${file}-${++traceFiles}.json`, JSON.stringify(events));
     return summariseTrace(events);
   };
 }
