@@ -79,6 +79,7 @@ export class RealtimeEngine extends ClientFacade {
       this.env.createWebSocket,
       websocketUrl(options.baseUrl),
       dispatch,
+      this.env.nextTask,
     );
     this.polls = new PollTransport(this.pollHost(), this.opts);
   }

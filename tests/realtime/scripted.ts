@@ -110,6 +110,8 @@ export function scriptedClient(
       fetch,
       random: () => 0.5,
       signals: quietSignals,
+      // Frames near the cap are parsed a task later: a fake timer, so `advance` runs them.
+      nextTask: (task) => setTimeout(task, 0),
     },
   });
   const events: RealtimeEvent[] = [];
