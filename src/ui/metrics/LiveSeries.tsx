@@ -10,10 +10,16 @@ import {
   type Scale,
 } from './chart-geometry';
 
+/** What the live layer draws from a frame: its points, on its own value axis. */
+export type ChartFrame = {
+  readonly points: readonly Point[];
+  readonly valueAxis: { readonly domain: readonly [number, number] };
+};
+
 /** What the live layer reads: a panel's frames (FrameFeed), narrowed to what it draws. */
 export type PointsFeed = {
-  get(): { readonly points: readonly Point[] };
-  subscribe(listener: (frame: { readonly points: readonly Point[] }) => void): () => void;
+  get(): ChartFrame;
+  subscribe(listener: (frame: ChartFrame) => void): () => void;
 };
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -28,17 +34,16 @@ const LABEL_GAP_PX = 2;
  *
  * The line keeps recharts' class (`path.recharts-line-curve`), which tests and tools look for.
  * Never animated: a streaming line that eased from its old shape would always show the past.
- * Scaled from the domains given here, not recharts' scale hooks, which take a new domain only
- * after a render.
+ * Scaled from each frame's own domains, not recharts' scale hooks (nor the value axis React
+ * shows), which take a new domain only after a render: a frame that rescales the axis is drawn
+ * once, on its new axis, not first on the old one and again after React caught up.
  */
 export function LiveSeries({
   feed,
-  valueDomain,
   width,
   locale,
 }: {
   feed: PointsFeed;
-  valueDomain: readonly [number, number];
   width: number;
   locale: Locale;
 }) {
@@ -50,14 +55,14 @@ export function LiveSeries({
     const path = pathRef.current;
     const ticks = ticksRef.current;
     if (!area || !path || !ticks) return;
-    const y = linearScale(valueDomain, area.y + area.height, area.y);
     const axisY = area.y + area.height;
     // Compared with what this effect wrote, not read back: reading a 1,600-point path's `d` out
     // of the DOM copies its whole string at every redraw.
     let written = path.getAttribute('d');
-    const draw = ({ points }: { readonly points: readonly Point[] }) => {
+    const draw = ({ points, valueAxis }: ChartFrame) => {
       const time = timeDomainOf(points);
       const x = linearScale(time, area.x, area.x + area.width);
+      const y = linearScale(valueAxis.domain, area.y + area.height, area.y);
       const d = linePath(points, x, y);
       if (d !== written) {
         path.setAttribute('d', d);
@@ -67,7 +72,7 @@ export function LiveSeries({
     };
     draw(feed.get());
     return feed.subscribe(draw);
-  }, [feed, area, valueDomain, width, locale]);
+  }, [feed, area, width, locale]);
 
   if (!area) return null;
   return (

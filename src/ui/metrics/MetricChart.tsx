@@ -152,7 +152,7 @@ function MetricChart({
           strokeDasharray="6 4"
         />
       ))}
-      <LiveSeries feed={feed} valueDomain={valueDomain} width={width} locale={locale} />
+      <LiveSeries feed={feed} width={width} locale={locale} />
       {overlay && <OverlayLayer feed={feed} valueDomain={valueDomain} overlay={overlay} />}
       {inspect && <InspectLayer inspect={inspect} feed={feed} valueDomain={valueDomain} />}
     </LineChart>

@@ -102,11 +102,13 @@ describe('a panel frame', () => {
 });
 
 describe('the chart line', () => {
-  type Frame = { points: { ts: number; value: number }[] };
-  const chart = (feed: FrameFeed<Frame>) => (
+  type Axis = { domain: [number, number]; ticks: number[] };
+  type Frame = { points: { ts: number; value: number }[]; valueAxis: Axis };
+  const TEN: Axis = { domain: [0, 10], ticks: [0, 5, 10] };
+  const chart = (feed: FrameFeed<Frame>, axis: Axis = TEN) => (
     <MetricChart
       feed={feed}
-      valueAxis={{ domain: [0, 10], ticks: [0, 5, 10] }}
+      valueAxis={axis}
       width={400}
       height={200}
       limits={[]}
@@ -116,9 +118,10 @@ describe('the chart line', () => {
   );
   const points = (from: number) =>
     Array.from({ length: 5 }, (_, i) => ({ ts: from + i * 1_000, value: i }));
+  const frame = (from: number, valueAxis = TEN): Frame => ({ points: points(from), valueAxis });
 
   it('spans the plot area from the first point to the last', () => {
-    const { container } = render(chart(new FrameFeed({ points: points(0) })));
+    const { container } = render(chart(new FrameFeed(frame(0))));
     const d = container.querySelector('path.recharts-line-curve')?.getAttribute('d') ?? '';
     const xs = [...d.matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1]));
     expect(xs).toHaveLength(5);
@@ -128,7 +131,7 @@ describe('the chart line', () => {
   });
 
   it('draws a new frame on its own time span, never first on the one before', async () => {
-    const feed = new FrameFeed({ points: points(0) });
+    const feed = new FrameFeed(frame(0));
     const { container } = render(chart(feed));
     const path = container.querySelector('path.recharts-line-curve')!;
     const before = path.getAttribute('d');
@@ -137,12 +140,40 @@ describe('the chart line', () => {
       records.forEach(() => changes.push(path.getAttribute('d') ?? '')),
     );
     observer.observe(path, { attributes: true, attributeFilter: ['d'] });
-    await act(async () => feed.set({ points: points(500) }));
+    await act(async () => feed.set(frame(500)));
     observer.disconnect();
     // The window slid by half a second: the same shape over the same pixels, so nothing to change
     // at all, and never an in-between line drawn on the old span.
     expect(changes).toEqual([]);
     expect(path.getAttribute('d')).toBe(before);
+  });
+
+  it('draws a frame that rescales the value axis once, on its new axis', async () => {
+    const feed = new FrameFeed(frame(0));
+    const { container, rerender } = render(chart(feed));
+    const path = container.querySelector('path.recharts-line-curve')!;
+    const ysOf = (d: string) => [...d.matchAll(/,([\d.]+)/g)].map((m) => Number(m[1]));
+    const before = ysOf(path.getAttribute('d') ?? '');
+    const twenty: Axis = { domain: [0, 20], ticks: [0, 10, 20] };
+    const changes: string[] = [];
+    const observer = new MutationObserver((records) =>
+      records.forEach(() => changes.push(path.getAttribute('d') ?? '')),
+    );
+    observer.observe(path, { attributes: true, attributeFilter: ['d'] });
+    // New data three times as high: the frame brings a new axis. As a panel does, the frame goes out,
+    // then React lays out the axis it brought.
+    const higher = frame(0, twenty);
+    higher.points = higher.points.map((p) => ({ ...p, value: p.value * 3 }));
+    await act(async () => {
+      feed.set(higher);
+      rerender(chart(feed, twenty));
+    });
+    observer.disconnect();
+    expect(changes).toHaveLength(1);
+    // Value 0 stays at the bottom; the newest was 4 of 10 up the axis, it is 12 of 20 now.
+    const after = ysOf(changes[0] ?? '');
+    expect(after[0]).toBe(before[0]);
+    expect(after[0]! - after[4]!).toBeCloseTo(1.5 * (before[0]! - before[4]!), 0);
   });
 });
 
@@ -152,7 +183,7 @@ describe('the time axis', () => {
     const points = Array.from({ length: 21 }, (_, i) => ({ ts: 60_000 + i * 1_000, value: i }));
     const { container } = render(
       <MetricChart
-        feed={new FrameFeed({ points })}
+        feed={new FrameFeed({ points, valueAxis: { domain: [0, 10], ticks: [0, 5, 10] } })}
         valueAxis={{ domain: [0, 10], ticks: [0, 5, 10] }}
         width={600}
         height={200}
