@@ -35,8 +35,10 @@ import { serveStatic } from './static-server';
  *                                  docs/performance.md
  *   BENCH_RATES=pulseboard-worker  the rates phase for some subjects only
  *   BENCH_HOSTILE=pulseboard       the hostile flood for some subjects only
+ *   BENCH_INGEST=pulseboard-worker,ceiling-worker  the ingest phase for some subjects only
  *   BENCH_MINIFY=0                 an unminified app build: readable profiles and render tallies
- *   BENCH_CPU_PROFILE=1            CPU profiles of the rates windows and the hostile flood
+ *   BENCH_CPU_PROFILE=1            CPU profiles of the rates windows, the ingest floods and the
+ *                                  hostile flood
  *   BENCH_TRACE=1                  a performance trace of the same windows: work by kind and the
  *                                  longest tasks (BENCH_TRACE_TASKS=N lists N of them, not 3);
  *                                  BENCH_TRACE_FILE=/tmp/t also saves each trace's raw events
@@ -86,6 +88,12 @@ function rateSubjects(profile: Profile): SubjectName[] {
     : ['pulseboard-worker', 'ceiling'];
   const only = process.env.BENCH_RATES?.split(',').map((name) => name.trim());
   return only ? all.filter((name) => only.includes(name)) : all;
+}
+
+/** BENCH_INGEST=pulseboard-worker,ceiling-worker: the ingest phase for some subjects only. */
+function ingestSubjects(): readonly SubjectName[] {
+  const only = process.env.BENCH_INGEST?.split(',').map((name) => name.trim());
+  return only ? SUBJECTS_INGEST.filter((name) => only.includes(name)) : SUBJECTS_INGEST;
 }
 
 /** BENCH_HOSTILE=pulseboard-worker: the hostile flood for some subjects only. */
@@ -196,7 +204,7 @@ async function main(): Promise<number> {
     }
     if (phases.includes('ingest')) {
       for (const shape of profile.shapes) {
-        for (const subject of SUBJECTS_INGEST) {
+        for (const subject of ingestSubjects()) {
           await attempt(`ingest ${shape}: ${subject}`, async () => {
             results.ingest.push(await runIngest(ctx, subject, shape));
           });

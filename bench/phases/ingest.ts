@@ -1,3 +1,4 @@
+import { cpuProfileWanted, startCpuProfile } from '../cpu-profile';
 import { paceFlood } from '../flood-pacer';
 import { hold } from '../stats';
 import { isCeiling, type SubjectName, type SubjectPage } from '../subject-page';
@@ -47,7 +48,12 @@ export async function runIngest(
   const samplesPerMessage = shape === 'single' ? 1 : profile.batchSize;
   let page = await openReady(ctx, subject);
   try {
-    const { capacity, busyShare } = await floodCapacity(ctx, page, samplesPerMessage);
+    const { capacity, busyShare } = await floodCapacity(
+      ctx,
+      page,
+      samplesPerMessage,
+      `ingest-${subject}-${shape}`,
+    );
     ctx.log(`  ${subject} ${shape}: flood capacity ${capacity.toFixed(0)} msg/s`);
     const result: IngestResult = {
       subject,
@@ -94,17 +100,24 @@ async function floodCapacity(
   ctx: BenchContext,
   page: SubjectPage,
   samplesPerMessage: number,
+  /** Names the flood's CPU profile, when one is wanted. */
+  label: string,
 ): Promise<{ capacity: number; busyShare: number }> {
   const { feed, profile } = ctx;
   feed.setMode({ kind: 'flood', samplesPerMessage, clock: { kind: 'wall' } });
   const stop = paceFlood(page, feed);
   try {
     await hold(profile.floodWarmupSeconds * 1000);
+    const stopProfile = cpuProfileWanted() ? await startCpuProfile(page.cdp, label) : null;
     const cdp0 = await page.metrics();
     const start = { seq: await page.appliedSeq(), at: performance.now() };
     await hold(profile.floodSeconds * 1000);
     const end = { seq: await page.appliedSeq(), at: performance.now() };
     const cdp1 = await page.metrics();
+    if (stopProfile) {
+      ctx.log(`  ${label}: main thread by self time, during the flood:`);
+      for (const line of await stopProfile()) ctx.log(`    ${line}`);
+    }
     const wall = (cdp1.Timestamp ?? 0) - (cdp0.Timestamp ?? 0);
     return {
       capacity: ((end.seq - start.seq) / (end.at - start.at)) * 1000,
