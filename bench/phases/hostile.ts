@@ -12,10 +12,13 @@ import { openReady, type BenchContext } from './context';
  * as fast as the socket takes them, for `hostileSeconds`, then goes quiet for as long again (at
  * least `MIN_SETTLE_SECONDS`: what the flood left behind, a backlog or a thousand new panels to
  * draw, costs the page then). Over both: how long the page's main thread makes a task wait (a
- * timer every 10 ms in the page, its lateness: what a click would wait for), the round trip of a
- * trivial `page.evaluate` every 100 ms from here (the same plus the harness's own delays), the JS
- * heap every second; at the end, the heap after full GCs. Workers count: with the engine in a
- * Web Worker, its heap is part of the page's.
+ * timer every 10 ms in the page, its lateness: what the target is judged on), how long it takes to
+ * answer a key press (a real one through CDP every 100 ms, timed by the page's Event Timing from
+ * the press to the next paint after its handlers: what an operator at the keyboard waits for;
+ * input goes ahead of waiting timers, but this includes painting), the round trip of a trivial
+ * `page.evaluate` every 100 ms from here (the same plus the harness's own delays), the JS heap
+ * every second; at the end, the heap after full GCs. Workers count: with the engine in a Web
+ * Worker, its heap is part of the page's.
  */
 export type HeapFigures = { mainMB: number; workerMB: number | null; totalMB: number };
 
@@ -30,6 +33,12 @@ export type HostileResult = {
   sent: { frames: number; megabytes: number; names: number };
   /** Frames the page had applied by the end of the quiet time. */
   appliedFrames: number;
+  /**
+   * Key presses every 100 ms through CDP, by the page's Event Timing: from the press to the next
+   * paint after its handlers. Presses answered within 16 ms are not reported by Event Timing and
+   * count as 16. Absent from figures saved before it was measured.
+   */
+  keyPress?: Latency;
   /** In-page: lateness of a 10 ms timer chain (how long a waiting task waited). */
   wait: Latency;
   /** From the harness: `page.evaluate(() => 0)` every 100 ms. */
@@ -50,6 +59,9 @@ export type HostileResult = {
 
 const WAIT_PERIOD_MS = 10;
 const ROUND_TRIP_EVERY_MS = 100;
+const KEY_PRESS_EVERY_MS = 100;
+/** The shortest event Event Timing reports: a press answered sooner counts as this. */
+const EVENT_TIMING_FLOOR_MS = 16;
 const HEAP_EVERY_MS = 1_000;
 const MIN_SETTLE_SECONDS = 3;
 /**
@@ -79,6 +91,34 @@ function startWaitProbe(period: number): void {
     },
   };
   (window as unknown as { __HOSTILE_WAIT__: WaitProbe }).__HOSTILE_WAIT__ = probe;
+}
+
+type KeyProbe = { stop(): number[] };
+
+/** Runs in the page: the duration of each `keydown` Event Timing reports (press to next paint). */
+function startKeyProbe(floor: number): void {
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.name === 'keydown') durations.push(entry.duration);
+  });
+  observer.observe({ type: 'event', durationThreshold: floor } as PerformanceObserverInit);
+  const probe: KeyProbe = {
+    stop() {
+      for (const entry of observer.takeRecords())
+        if (entry.name === 'keydown') durations.push(entry.duration);
+      observer.disconnect();
+      return durations;
+    },
+  };
+  (window as unknown as { __HOSTILE_KEYS__: KeyProbe }).__HOSTILE_KEYS__ = probe;
+}
+
+/** A press and release of Shift: a real key event that no part of the page acts on. */
+async function pressShift(page: SubjectPage): Promise<void> {
+  const key = { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16 };
+  await page.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+  await page.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
 }
 
 function latency(values: number[]): Latency {
@@ -141,6 +181,7 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
     if (!(await page.waitCaughtUp(feed, 10_000))) ctx.log(`  ${subject}: not caught up before`);
     const heapBefore = await heapAfterGc(page, workers);
     await page.page.evaluate(startWaitProbe, WAIT_PERIOD_MS);
+    await page.page.evaluate(startKeyProbe, EVENT_TIMING_FLOOR_MS);
     const sent0 = { ...feed.stats().hostile };
     const applied0 = await page.appliedSeq();
     const cdp0 = await page.metrics();
@@ -154,6 +195,9 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
       );
       return performance.now() - at;
     });
+    const stopKeys = sampleEvery(KEY_PRESS_EVERY_MS, () =>
+      withTimeout(pressShift(page), `${subject}: key press`),
+    );
     const stopHeap = sampleEvery(HEAP_EVERY_MS, () =>
       withTimeout(heapNow(page, workers), `${subject}: heap`),
     );
@@ -171,7 +215,11 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
     }
     const sent1 = feed.stats().hostile;
     await hold(settleSeconds * 1000);
-    const [roundTrips, heaps] = await Promise.all([stopRoundTrips(), stopHeap()]);
+    const [roundTrips, heaps, presses] = await Promise.all([
+      stopRoundTrips(),
+      stopHeap(),
+      stopKeys(),
+    ]);
     if (stopProfile) {
       ctx.log(`  ${subject}: main thread by self time, flood and quiet time:`);
       for (const line of await stopProfile()) ctx.log(`    ${line}`);
@@ -185,6 +233,20 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
       ),
       `${subject}: wait probe`,
     );
+    const slowPresses = await withTimeout(
+      page.page.evaluate(() =>
+        (window as unknown as { __HOSTILE_KEYS__: KeyProbe }).__HOSTILE_KEYS__.stop(),
+      ),
+      `${subject}: key probe`,
+    );
+    // Every press made counts; those Event Timing did not report were answered within its floor.
+    const keyPresses = [
+      ...slowPresses,
+      ...Array.from(
+        { length: Math.max(0, presses.length - slowPresses.length) },
+        () => EVENT_TIMING_FLOOR_MS,
+      ),
+    ];
     const late = waits
       .map((ms, i) => ({ ms, at: (i * WAIT_PERIOD_MS) / 1000 }))
       .filter((w) => w.ms > 100)
@@ -226,6 +288,7 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
         names: sent1.names - sent0.names,
       },
       appliedFrames,
+      keyPress: latency(keyPresses),
       wait: latency(waits),
       roundTrip: latency(roundTrips),
       busyShare: wall > 0 ? ((cdp1.TaskDuration ?? 0) - (cdp0.TaskDuration ?? 0)) / wall : NaN,
@@ -238,6 +301,7 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
     ctx.log(
       `  ${subject}: ${result.sent.frames} frames (${result.sent.megabytes.toFixed(0)} MB, ` +
         `${result.sent.names} names) in ${seconds.toFixed(1)} s, ${appliedFrames} applied; ` +
+        `key press worst ${result.keyPress?.worst.toFixed(0)} ms (${presses.length} presses, ${slowPresses.length} over 16 ms), ` +
         `wait worst ${result.wait.worst.toFixed(0)} ms, round trip worst ` +
         `${result.roundTrip.worst.toFixed(0)} ms; heap ${heapBefore.totalMB.toFixed(1)} -> peak ` +
         `${result.heapPeakMB.toFixed(1)} -> ${heapAfter.totalMB.toFixed(1)} MB after GC; ` +
