@@ -28,6 +28,12 @@ export type WindowFigures = {
   /** Long tasks: how many, the longest, and their total per second of window. */
   longTasks: { count: number; worst: number; perSecond: number };
   busyShare: number;
+  /**
+   * The main thread's own CPU time (CDP `ThreadTime`) over wall time: busy less the time its tasks
+   * waited for a core (on two cores, the engine's worker and the feed server want them too).
+   * Absent in older figures.
+   */
+  cpuShare?: number;
   delay: { p50: number; p99: number; samples: number; undrawn: number };
   charts: number;
   visibleCharts: string[];
@@ -85,7 +91,8 @@ export async function runRates(
       runs.push({ subject, rate, ...figures });
       ctx.log(
         `  ${subject} @${rate} msg/s: ${figures.redrawsPerChart.mean.toFixed(1)} redraws/s/chart, ` +
-          `frame p95 ${figures.frame.p95.toFixed(1)} ms, busy ${(figures.busyShare * 100).toFixed(0)} %, ` +
+          `frame p95 ${figures.frame.p95.toFixed(1)} ms, busy ${(figures.busyShare * 100).toFixed(0)} % ` +
+          `(CPU ${((figures.cpuShare ?? Number.NaN) * 100).toFixed(0)} %), ` +
           `delay p99 ${figures.delay.p99.toFixed(0)} ms${figures.keptUp ? '' : ', FELL BEHIND'}`,
       );
       // Measured even on a page that fell behind: whether hidden charts redraw is still visible.
@@ -201,6 +208,7 @@ export async function measureWindow(
       perSecond: sum(summary.longTasks) / 1000 / elapsed,
     },
     busyShare: wall > 0 ? ((cdp1.TaskDuration ?? 0) - (cdp0.TaskDuration ?? 0)) / wall : Number.NaN,
+    cpuShare: wall > 0 ? ((cdp1.ThreadTime ?? 0) - (cdp0.ThreadTime ?? 0)) / wall : Number.NaN,
     delay: {
       p50: percentile(allDelays, 50),
       p99: percentile(allDelays, 99),
