@@ -4,8 +4,11 @@ import type { MachineEvent } from '../../src/realtime/machine-types';
 import { OWN_TASK_FRAME_CHARS, SocketTransport } from '../../src/realtime/socket-transport';
 import { ScriptedSocket } from './scripted';
 
-/** A transport over one scripted socket, whose "next tasks" run only when the test says so. */
-function transport() {
+/**
+ * A transport over one scripted socket, whose "next tasks" run only when the test says so.
+ * `machine` sees each event before it is recorded, and may throw as a failing machine would.
+ */
+function transport(machine: (event: MachineEvent) => void = () => {}) {
   const events: MachineEvent[] = [];
   const tasks: (() => void)[] = [];
   const sockets: ScriptedSocket[] = [];
@@ -16,7 +19,10 @@ function transport() {
       return socket;
     },
     'ws://127.0.0.1:9/ws',
-    (event) => events.push(event),
+    (event) => {
+      machine(event);
+      events.push(event);
+    },
     (task) => tasks.push(task),
   );
   const attempt = newAttempt(1);
@@ -95,27 +101,17 @@ describe('socket transport: the order and the tasks frames are handled in', () =
   });
 
   it('keeps the queue moving when handling one frame throws', () => {
-    const events: string[] = [];
-    const tasks: (() => void)[] = [];
-    let socket: ScriptedSocket | null = null;
     let thrown = false;
-    const sockets = new SocketTransport(
-      () => (socket = new ScriptedSocket()),
-      'ws://127.0.0.1:9/ws',
-      (event) => {
-        if (event.type === 'frame' && !thrown) {
-          thrown = true;
-          throw new Error('machine failed');
-        }
-        events.push(event.type);
-      },
-      (task) => tasks.push(task),
-    );
-    sockets.open(newAttempt(1), 'main');
-    socket!.receive(frame(1, OWN_TASK_FRAME_CHARS));
-    socket!.receive(frame(2, OWN_TASK_FRAME_CHARS));
-    expect(() => tasks.shift()!()).toThrow('machine failed');
-    tasks.shift()!();
-    expect(events).toEqual(['frame']);
+    const t = transport((event) => {
+      if (event.type === 'frame' && !thrown) {
+        thrown = true;
+        throw new Error('machine failed');
+      }
+    });
+    t.socket.receive(frame(1, OWN_TASK_FRAME_CHARS));
+    t.socket.receive(frame(2, OWN_TASK_FRAME_CHARS));
+    expect(t.runTask).toThrow('machine failed');
+    t.runTask();
+    expect(t.seen()).toEqual(['socket-opened', 'frame 2']);
   });
 });

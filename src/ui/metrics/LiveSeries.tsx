@@ -9,11 +9,12 @@ import {
   visibleTimeTicks,
   type Scale,
 } from './chart-geometry';
+import type { ValueAxis } from './value-axis';
 
 /** What the live layer draws from a frame: its points, on its own value axis. */
 export type ChartFrame = {
   readonly points: readonly Point[];
-  readonly valueAxis: { readonly domain: readonly [number, number] };
+  readonly valueAxis: Pick<ValueAxis, 'domain'>;
 };
 
 /** What the live layer reads: a panel's frames (FrameFeed), narrowed to what it draws. */
