@@ -84,11 +84,21 @@ async function expectTooltipTellsItsSample(page: Page) {
   return tip!;
 }
 
+/**
+ * `value` as the panel writes it at `decimals` places (Intl rounds a decimal tie away from zero:
+ * 4.35 reads "4.4" where `toFixed`, working on the binary value, says "4.3").
+ */
+const asShown = (value: number, decimals: number) =>
+  new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
+
 /** The panel's number is the inspected newest sample, at the panel's own decimals. */
 async function expectPanelShows(page: Page, tipText: string) {
   const shown = await shownNumber(page);
   const decimals = shown.includes('.') ? shown.length - shown.indexOf('.') - 1 : 0;
-  expect(readValue(tipText).toFixed(decimals), tipText).toBe(shown.replace(/,/g, ''));
+  expect(asShown(readValue(tipText), decimals), tipText).toBe(shown);
 }
 
 describe.skipIf(!hasChromium)('chart inspection and limits at a glance', () => {
@@ -140,9 +150,14 @@ describe.skipIf(!hasChromium)('chart inspection and limits at a glance', () => {
           .series.get(name)!
           .buffer.last();
         const shown = document.querySelector(`${panel} .panel__number`)?.textContent ?? '';
-        // At the panel's decimals (the catalogue's, or the series' own).
+        // At the panel's decimals (the catalogue's, or the series' own), rounded as the panel
+        // rounds (see asShown; a function of this file cannot be called in the page).
         const decimals = shown.includes('.') ? shown.length - shown.indexOf('.') - 1 : 0;
-        return shown !== '' && shown === last.value.toFixed(decimals);
+        const format = new Intl.NumberFormat('en-US', {
+          minimumFractionDigits: decimals,
+          maximumFractionDigits: decimals,
+        });
+        return shown !== '' && shown === format.format(last.value);
       },
       [PANEL, METRIC] as const,
       { timeout: WAIT_MS },
