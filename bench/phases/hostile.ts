@@ -257,6 +257,16 @@ export async function runHostile(ctx: BenchContext, subject: SubjectName): Promi
       ctx.log(
         `  ${subject}: waits over 100 ms near ${late.map((w) => `+${w.at.toFixed(1)} s (${w.ms.toFixed(0)} ms)`).join(', ')}`,
       );
+    // The worst wait is one sample and moves a lot between runs; how many waits were long, and
+    // their lateness in all, tell two builds apart better.
+    const over = (limit: number) => waits.filter((ms) => ms > limit);
+    ctx.log(
+      `  ${subject}: waits over 50 ms: ${over(50).length}, over 30 ms: ${over(30).length} (${over(
+        30,
+      )
+        .reduce((sum, ms) => sum + ms, 0)
+        .toFixed(0)} ms in all)`,
+    );
     const heapAfter = await heapAfterGc(page, workers);
     const seen = await page.page.evaluate(() => {
       type Handle = { store: { getState(): { series: unknown } } };
