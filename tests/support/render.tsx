@@ -12,12 +12,14 @@ import { timerFrames } from '../../src/store';
 
 /**
  * A deterministic environment for component tests: English, frames on a timer (driven by fake
- * timers when a test uses them), no IntersectionObserver unless a test brings one.
+ * timers when a test uses them), no IntersectionObserver or relevance events unless a test brings
+ * them.
  */
 export function testEnvironment(overrides: Partial<UiEnvironment> = {}): UiEnvironment {
   return defaultEnvironment({
     frames: timerFrames(16),
     IntersectionObserver: null,
+    relevanceEvents: false,
     languages: ['en-US'],
     ...overrides,
   });

@@ -3,10 +3,11 @@ import { DEFAULT_CATALOG, type MetricCatalog } from './metric-catalog';
 import { animationFrames, type FrameSource } from '../../store';
 import type { Severity } from '../../realtime';
 import { browserNotifyPorts, type NotifyPorts } from '../../app/notifications';
+import { hasRelevanceEvents } from './near-view';
 
 /**
  * What the dashboard takes from the outside world, injected so tests are deterministic: the
- * clock, frames, whether IntersectionObserver exists, the browser's languages, and configuration
+ * clock, frames, whether IntersectionObserver and relevance events exist, the browser's languages, and configuration
  * that a deployment may change (metric catalogue, toast pacing).
  */
 export type UiEnvironment = {
@@ -14,6 +15,11 @@ export type UiEnvironment = {
   frames: FrameSource;
   /** `null`: no IntersectionObserver, every chart counts as on screen. */
   IntersectionObserver: typeof IntersectionObserver | null;
+  /**
+   * Whether the browser tells an element styled `content-visibility: auto` when it comes near the
+   * view (src/ui/shared/near-view.ts); where it does, placeholders need no IntersectionObserver.
+   */
+  relevanceEvents: boolean;
   languages: readonly string[];
   catalog: MetricCatalog;
   /**
@@ -43,6 +49,7 @@ export function defaultEnvironment(overrides: Partial<UiEnvironment> = {}): UiEn
       typeof globalThis.IntersectionObserver === 'function'
         ? globalThis.IntersectionObserver
         : null,
+    relevanceEvents: hasRelevanceEvents(),
     languages: browserLanguages(),
     catalog: DEFAULT_CATALOG,
     chartIntervalMs: 200,

@@ -28,7 +28,7 @@ import { useDashboard } from '../shared/store-context';
 import { useI18n } from '../i18n/use-i18n';
 import { LOAD_MESSAGES } from '../metrics/load-messages';
 import { ChunkBoundary } from '../shared/ChunkBoundary';
-import { createNearViewWatcher, NearViewContext, useNearView } from '../shared/near-view';
+import { NearViewContext, nearViewWatcherFor, useNearView } from '../shared/near-view';
 
 /**
  * The panels load with the first data, not with the first paint: nothing draws a panel before a
@@ -77,7 +77,7 @@ export function PanelGrid({ store: given }: { store?: LayoutStore | undefined })
   // panel is a placeholder until it comes near the viewport: the page pays for what can be seen,
   // not for what the backend sent.
   const eager = useMemo(() => new Set(shown.slice(0, PANEL_STEPS.eager)), [shown]);
-  const [nearView] = useState(() => createNearViewWatcher(env.IntersectionObserver));
+  const [nearView] = useState(() => nearViewWatcherFor(env));
   useEffect(() => () => nearView.disconnect(), [nearView]);
   const [announcement, setAnnouncement] = useState('');
   const hiddenSummary = useRef<HTMLElement | null>(null);

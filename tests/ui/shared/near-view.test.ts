@@ -1,6 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeViewport } from '../../support/fake-viewport';
-import { createNearViewWatcher, NEAR_VIEW_MARGIN } from '../../../src/ui/shared/near-view';
+import {
+  createNearViewWatcher,
+  createRelevanceWatcher,
+  NEAR_VIEW_MARGIN,
+  nearViewWatcherFor,
+  RELEVANCE_EVENT,
+} from '../../../src/ui/shared/near-view';
+
+/** What the browser sends an element styled `content-visibility: auto` (jsdom sends nothing). */
+const relevance = (element: Element, skipped: boolean) =>
+  element.dispatchEvent(Object.assign(new Event(RELEVANCE_EVENT), { skipped }));
 
 describe('createNearViewWatcher', () => {
   it('watches many elements with one observer, with a margin of a screen', () => {
@@ -44,5 +54,58 @@ describe('createNearViewWatcher', () => {
     const onNear = vi.fn();
     watcher.watch(document.createElement('div'), onNear);
     expect(onNear).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createRelevanceWatcher', () => {
+  it('tells an element once, when the browser stops skipping it, and stops listening', () => {
+    const watcher = createRelevanceWatcher();
+    const element = document.createElement('div');
+    const onNear = vi.fn();
+    watcher.watch(element, onNear);
+    relevance(element, true);
+    expect(onNear).not.toHaveBeenCalled();
+    relevance(element, false);
+    relevance(element, true);
+    relevance(element, false);
+    expect(onNear).toHaveBeenCalledTimes(1);
+  });
+
+  it('forgets an element whose watch was cancelled, and every element on disconnect', () => {
+    const watcher = createRelevanceWatcher();
+    const [cancelled, other] = [document.createElement('div'), document.createElement('div')];
+    const onNear = vi.fn();
+    watcher.watch(cancelled, onNear)();
+    watcher.watch(other, onNear);
+    watcher.disconnect();
+    relevance(cancelled, false);
+    relevance(other, false);
+    expect(onNear).not.toHaveBeenCalled();
+  });
+});
+
+describe('nearViewWatcherFor', () => {
+  it('listens to the browser rather than observing where the browser sends relevance events', () => {
+    const fake = fakeViewport();
+    const watcher = nearViewWatcherFor({
+      relevanceEvents: true,
+      IntersectionObserver: fake.Observer,
+    });
+    const element = document.createElement('div');
+    const onNear = vi.fn();
+    watcher.watch(element, onNear);
+    expect(fake.observers).toHaveLength(0);
+    relevance(element, false);
+    expect(onNear).toHaveBeenCalledTimes(1);
+  });
+
+  it('observes where the browser does not send them', () => {
+    const fake = fakeViewport();
+    const watcher = nearViewWatcherFor({
+      relevanceEvents: false,
+      IntersectionObserver: fake.Observer,
+    });
+    watcher.watch(document.createElement('div'), () => {});
+    expect(fake.observers[0]!.targets.size).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { advance } from '../../support/dashboard';
 import { renderDashboard } from '../../support/render';
 import { fakeViewport } from '../../support/fake-viewport';
 import { useMountQueue } from '../../../src/ui/shared/redraw-context';
+import { RELEVANCE_EVENT } from '../../../src/ui/shared/near-view';
 import { useEffect } from 'react';
 
 const renders = vi.hoisted(() => new Map<string, number>());
@@ -115,6 +116,31 @@ describe('PanelGrid with more panels than a dashboard shows', () => {
     expect(document.querySelector(`[data-metric="${later}"]`)?.tagName).toBe('ARTICLE');
     expect(renders.get(later)).toBe(1);
     expect(viewport.watched()).toBe(29);
+    expect(document.querySelectorAll('.panel-pending[data-metric]')).toHaveLength(29);
+  });
+
+  it('mounts a placeholder when the browser stops skipping it, with no observer of its own, where the browser sends relevance events', async () => {
+    const viewport = fakeViewport();
+    await flood(PANEL_STEPS.eager + 30, {
+      IntersectionObserver: viewport.Observer,
+      relevanceEvents: true,
+    });
+    expect(document.querySelectorAll('.panel-pending[data-metric]')).toHaveLength(30);
+    // The browser tracks every `content-visibility: auto` element anyway; a second observer
+    // over the same placeholders doubled the intersection work of each frame.
+    expect(viewport.observers).toHaveLength(0);
+    const relevance = (name: string, skipped: boolean) =>
+      act(() => {
+        const element = document.querySelector(`[data-metric="${name}"]`)!;
+        element.dispatchEvent(Object.assign(new Event(RELEVANCE_EVENT), { skipped }));
+      });
+
+    const later = `flood_${PANEL_STEPS.eager + 20}`;
+    relevance(later, true);
+    expect(document.querySelector(`[data-metric="${later}"]`)?.tagName).toBe('SECTION');
+    relevance(later, false);
+    expect(document.querySelector(`[data-metric="${later}"]`)?.tagName).toBe('ARTICLE');
+    expect(renders.get(later)).toBe(1);
     expect(document.querySelectorAll('.panel-pending[data-metric]')).toHaveLength(29);
   });
 
