@@ -1,3 +1,4 @@
+import { startTransition } from 'react';
 import type { FrameSource } from '../../store';
 
 /**
@@ -9,6 +10,12 @@ import type { FrameSource } from '../../store';
  * busy from one frame to the next, and a click or timer waited behind two of them. The metric
  * grid's steps (src/ui/metrics/use-panels-in-steps.ts) queue here too, so a frame adds panels or
  * mounts a chart, not both.
+ *
+ * Each mount's state change runs in a React transition (`inTransition`). An update made in a
+ * frame callback is rendered in one go; a transition is rendered in slices of a few
+ * milliseconds, with input and timers answered in between. In the hostile flood, such renders
+ * (fifty placeholders more, a chart's first mount) were 30-45 ms of script in one task, and the
+ * page's longest waits.
  */
 export type MountQueue = {
   /** Calls `mount` in a coming frame; returns a cancel (for a panel that unmounts first). */
@@ -17,7 +24,11 @@ export type MountQueue = {
   clear(): void;
 };
 
-export function createMountQueue(frames: FrameSource, perFrame = 1): MountQueue {
+export function createMountQueue(
+  frames: FrameSource,
+  perFrame = 1,
+  inTransition: (work: () => void) => void = startTransition,
+): MountQueue {
   // A Set keeps insertion order and deletes in O(1): a cancel from a thousand panels is cheap.
   const waiting = new Set<() => void>();
   let cancelFrame: (() => void) | null = null;
@@ -37,7 +48,7 @@ export function createMountQueue(frames: FrameSource, perFrame = 1): MountQueue 
       if (granted >= perFrame) break;
       waiting.delete(mount);
       granted++;
-      mount();
+      inTransition(mount);
     }
     // After a mount the next frame rests, even with nothing waiting: a request made now waits.
     if (granted > 0) {

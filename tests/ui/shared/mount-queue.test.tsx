@@ -1,3 +1,5 @@
+import { act, render, screen } from '@testing-library/react';
+import { Suspense, use, useEffect, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createMountQueue } from '../../../src/ui/shared/mount-queue';
 
@@ -102,5 +104,42 @@ describe('createMountQueue', () => {
     clock.run();
     expect(mounted).toEqual([]);
     expect(clock.pending()).toBe(0);
+  });
+
+  it('lets each mount through in a transition, so React renders it in slices', () => {
+    const clock = manualFrames();
+    const inTransition: string[] = [];
+    let current: string | null = null;
+    const queue = createMountQueue(clock.frames, 1, (work) => {
+      current = 'transition';
+      work();
+      current = null;
+    });
+    for (const name of ['a', 'b']) queue.request(() => inTransition.push(`${name} in ${current}`));
+    for (let frame = 0; frame < 4; frame++) clock.run();
+    expect(inTransition).toEqual(['a in transition', 'b in transition']);
+  });
+
+  it('mounts in a React transition by default: what is on screen stays while the mount waits', async () => {
+    const clock = manualFrames();
+    const queue = createMountQueue(clock.frames);
+    const never = new Promise<string>(() => {});
+    function Chart() {
+      return <p>{use(never)}</p>;
+    }
+    function Panel() {
+      const [seen, setSeen] = useState(false);
+      useEffect(() => queue.request(() => setSeen(true)), []);
+      return seen ? <Chart /> : <p>placeholder</p>;
+    }
+    render(
+      <Suspense fallback={<p>loading</p>}>
+        <Panel />
+      </Suspense>,
+    );
+    await act(async () => clock.run());
+    // Outside a transition React would put the fallback in place of what was shown.
+    expect(screen.getByText('placeholder')).toBeInTheDocument();
+    expect(screen.queryByText('loading')).toBeNull();
   });
 });
