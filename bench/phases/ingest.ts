@@ -1,4 +1,5 @@
 import { cpuProfileWanted, startCpuProfile } from '../cpu-profile';
+import { startTrace, traceWanted } from '../trace';
 import { paceFlood } from '../flood-pacer';
 import { hold } from '../stats';
 import { isCeiling, type SubjectName, type SubjectPage } from '../subject-page';
@@ -100,7 +101,7 @@ async function floodCapacity(
   ctx: BenchContext,
   page: SubjectPage,
   samplesPerMessage: number,
-  /** Names the flood's CPU profile, when one is wanted. */
+  /** Names the flood's CPU profile and trace, when they are wanted. */
   label: string,
 ): Promise<{ capacity: number; busyShare: number }> {
   const { feed, profile } = ctx;
@@ -109,6 +110,7 @@ async function floodCapacity(
   try {
     await hold(profile.floodWarmupSeconds * 1000);
     const stopProfile = cpuProfileWanted() ? await startCpuProfile(page.cdp, label) : null;
+    const stopTrace = traceWanted() ? await startTrace(page.cdp) : null;
     const cdp0 = await page.metrics();
     const start = { seq: await page.appliedSeq(), at: performance.now() };
     await hold(profile.floodSeconds * 1000);
@@ -117,6 +119,10 @@ async function floodCapacity(
     if (stopProfile) {
       ctx.log(`  ${label}: main thread by self time, during the flood:`);
       for (const line of await stopProfile()) ctx.log(`    ${line}`);
+    }
+    if (stopTrace) {
+      ctx.log(`  ${label}: main thread by kind of work, during the flood:`);
+      for (const line of await stopTrace()) ctx.log(`    ${line}`);
     }
     const wall = (cdp1.Timestamp ?? 0) - (cdp0.Timestamp ?? 0);
     return {
