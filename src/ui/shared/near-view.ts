@@ -1,4 +1,11 @@
-import { createContext, useContext, useLayoutEffect, useState, type RefObject } from 'react';
+import {
+  createContext,
+  startTransition,
+  useContext,
+  useLayoutEffect,
+  useState,
+  type RefObject,
+} from 'react';
 
 /**
  * Tells elements when they first come near the viewport. Each element is told once and then
@@ -124,7 +131,9 @@ export const NearViewContext = createContext<NearViewWatcher | null>(null);
  * Whether `ref`'s element has come near the viewport yet; true from the start when `already`
  * (and without a watcher in context). Never goes back to false. The element is watched from a
  * layout effect: the browser reports where a new element stands in the first rendering after
- * it is inserted, which a passive effect can come too late for.
+ * it is inserted, which a passive effect can come too late for. Turning near is a React
+ * transition: a dozen placeholders come near at once when the grid first lays them out, and
+ * each event rendered its full panel there and then (10 ms and more a panel in a flood).
  */
 export function useNearView(ref: RefObject<Element | null>, already: boolean): boolean {
   const watcher = useContext(NearViewContext);
@@ -133,7 +142,7 @@ export function useNearView(ref: RefObject<Element | null>, already: boolean): b
   useLayoutEffect(() => {
     const element = ref.current;
     if (isNear || !watcher || !element) return;
-    return watcher.watch(element, () => setNear(true));
+    return watcher.watch(element, () => startTransition(() => setNear(true)));
   }, [isNear, watcher, ref]);
   return isNear;
 }

@@ -1,3 +1,5 @@
+import { act, render, screen } from '@testing-library/react';
+import { Suspense, use, useRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeViewport } from '../../support/fake-viewport';
 import {
@@ -5,7 +7,9 @@ import {
   createRelevanceWatcher,
   NEAR_VIEW_MARGIN,
   nearViewWatcherFor,
+  NearViewContext,
   RELEVANCE_EVENT,
+  useNearView,
 } from '../../../src/ui/shared/near-view';
 
 /** What the browser sends an element styled `content-visibility: auto` (jsdom sends nothing). */
@@ -107,5 +111,32 @@ describe('nearViewWatcherFor', () => {
     });
     watcher.watch(document.createElement('div'), () => {});
     expect(fake.observers[0]!.targets.size).toBe(1);
+  });
+});
+
+describe('useNearView', () => {
+  it('turns near in a React transition: what is on screen stays while the full panel loads', async () => {
+    const never = new Promise<string>(() => {});
+    function FullPanel() {
+      return <p>{use(never)}</p>;
+    }
+    function Placeholder() {
+      const ref = useRef<HTMLElement | null>(null);
+      const near = useNearView(ref, false);
+      return near ? <FullPanel /> : <section ref={ref}>placeholder</section>;
+    }
+    render(
+      <NearViewContext.Provider value={createRelevanceWatcher()}>
+        <Suspense fallback={<p>loading</p>}>
+          <Placeholder />
+        </Suspense>
+      </NearViewContext.Provider>,
+    );
+    await act(async () => {
+      relevance(screen.getByText('placeholder'), false);
+    });
+    // Rendered there and then (outside a transition), the fallback would replace it.
+    expect(screen.getByText('placeholder')).toBeInTheDocument();
+    expect(screen.queryByText('loading')).toBeNull();
   });
 });
