@@ -7,8 +7,8 @@ import { hasRelevanceEvents } from './near-view';
 
 /**
  * What the dashboard takes from the outside world, injected so tests are deterministic: the
- * clock, frames, whether IntersectionObserver and relevance events exist, the browser's languages, and configuration
- * that a deployment may change (metric catalogue, toast pacing).
+ * clock, frames, whether IntersectionObserver and relevance events exist, the browser's
+ * languages, and configuration that a deployment may change (metric catalogue, toast pacing).
  */
 export type UiEnvironment = {
   now: () => number;
