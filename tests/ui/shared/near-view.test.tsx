@@ -2,19 +2,15 @@ import { act, render, screen } from '@testing-library/react';
 import { Suspense, use, useRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeViewport } from '../../support/fake-viewport';
+import { sendRelevance as relevance } from '../../support/relevance';
 import {
   createNearViewWatcher,
   createRelevanceWatcher,
   NEAR_VIEW_MARGIN,
   nearViewWatcherFor,
   NearViewContext,
-  RELEVANCE_EVENT,
   useNearView,
 } from '../../../src/ui/shared/near-view';
-
-/** What the browser sends an element styled `content-visibility: auto` (jsdom sends nothing). */
-const relevance = (element: Element, skipped: boolean) =>
-  element.dispatchEvent(Object.assign(new Event(RELEVANCE_EVENT), { skipped }));
 
 describe('createNearViewWatcher', () => {
   it('watches many elements with one observer, with a margin of a screen', () => {

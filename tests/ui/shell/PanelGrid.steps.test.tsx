@@ -8,7 +8,7 @@ import { advance } from '../../support/dashboard';
 import { renderDashboard } from '../../support/render';
 import { fakeViewport } from '../../support/fake-viewport';
 import { useMountQueue } from '../../../src/ui/shared/redraw-context';
-import { RELEVANCE_EVENT } from '../../../src/ui/shared/near-view';
+import { sendRelevance } from '../../support/relevance';
 import { useEffect } from 'react';
 
 const renders = vi.hoisted(() => new Map<string, number>());
@@ -130,10 +130,7 @@ describe('PanelGrid with more panels than a dashboard shows', () => {
     // over the same placeholders doubled the intersection work of each frame.
     expect(viewport.observers).toHaveLength(0);
     const relevance = (name: string, skipped: boolean) =>
-      act(() => {
-        const element = document.querySelector(`[data-metric="${name}"]`)!;
-        element.dispatchEvent(Object.assign(new Event(RELEVANCE_EVENT), { skipped }));
-      });
+      act(() => sendRelevance(document.querySelector(`[data-metric="${name}"]`)!, skipped));
 
     const later = `flood_${PANEL_STEPS.eager + 20}`;
     relevance(later, true);
