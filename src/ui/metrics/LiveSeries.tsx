@@ -14,7 +14,7 @@ import type { ValueAxis } from './value-axis';
 /** What the live layer draws from a frame: its points, on its own value axis. */
 export type ChartFrame = {
   readonly points: readonly Point[];
-  readonly valueAxis: Pick<ValueAxis, 'domain'>;
+  readonly valueAxis: ValueAxis;
 };
 
 /** What the live layer reads: a panel's frames (FrameFeed), narrowed to what it draws. */
@@ -29,15 +29,15 @@ const LABEL_GAP_PX = 2;
 
 /**
  * The series line and the clock axis, written straight to the DOM on every frame. recharts lays
- * out the chart (plot area, value axis, limit lines) and renders again only when those change;
+ * out the chart (plot area, the axes' lines) and renders again only when its size changes;
  * a frame moves the time window, so drawing the time axis through recharts made every redraw a
  * React render of the whole chart (about 2 ms of recharts components per redraw in a profile).
  *
  * The line keeps recharts' class (`path.recharts-line-curve`), which tests and tools look for.
  * Never animated: a streaming line that eased from its old shape would always show the past.
- * Scaled from each frame's own domains, not recharts' scale hooks (nor the value axis React
- * shows), which take a new domain only after a render: a frame that rescales the axis is drawn
- * once, on its new axis, not first on the old one and again after React caught up.
+ * Scaled from each frame's own domains, not recharts' scale hooks, which take a new domain only
+ * after a render: a frame that rescales the value axis is drawn once, on its new axis, as the
+ * axis itself is (LiveValueAxis).
  */
 export function LiveSeries({
   feed,

@@ -248,7 +248,6 @@ export function MetricPanel({
             <Suspense fallback={<div className="panel__placeholder">{t.loadingChart}</div>}>
               <MetricChart
                 feed={feed}
-                valueAxis={layout.valueAxis}
                 width={size.width}
                 height={size.height}
                 limits={limits}

@@ -93,7 +93,6 @@ export type PanelLayout = {
   hasPoints: boolean;
   decimals: number;
   unit: string | undefined;
-  valueAxis: ValueAxis;
   breach: Breach<Limit> | null;
 };
 
@@ -102,29 +101,20 @@ export function panelLayout(frame: PanelFrame): PanelLayout {
     hasPoints: frame.points.length > 0,
     decimals: frame.decimals,
     unit: frame.unit,
-    valueAxis: frame.valueAxis,
     breach: frame.breach,
   };
 }
 
-/** Equal when nothing React draws would differ: most frames only move the line. */
+/**
+ * Equal when nothing React draws would differ: most frames only move the line. The value axis is
+ * not React's: a frame that rescales it is written to the DOM too (LiveValueAxis).
+ */
 export function sameLayout(a: PanelLayout, b: PanelLayout): boolean {
   return (
     a.hasPoints === b.hasPoints &&
     a.decimals === b.decimals &&
     a.unit === b.unit &&
-    sameAxis(a.valueAxis, b.valueAxis) &&
     sameBreach(a.breach, b.breach)
-  );
-}
-
-function sameAxis(a: ValueAxis, b: ValueAxis): boolean {
-  return (
-    a === b ||
-    (a.domain[0] === b.domain[0] &&
-      a.domain[1] === b.domain[1] &&
-      a.ticks.length === b.ticks.length &&
-      a.ticks.every((tick, i) => tick === b.ticks[i]))
   );
 }
 

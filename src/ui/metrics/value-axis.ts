@@ -36,6 +36,17 @@ export function valueAxis(
   return niceAxis(min, max, integer);
 }
 
+/** Equal bounds and ticks: nothing on screen would differ. */
+export function sameValueAxis(a: ValueAxis, b: ValueAxis): boolean {
+  return (
+    a === b ||
+    (a.domain[0] === b.domain[0] &&
+      a.domain[1] === b.domain[1] &&
+      a.ticks.length === b.ticks.length &&
+      a.ticks.every((tick, i) => tick === b.ticks[i]))
+  );
+}
+
 function fits([lo, hi]: readonly [number, number], min: number, max: number): boolean {
   if (min < lo || max > hi) return false;
   const span = hi - lo;

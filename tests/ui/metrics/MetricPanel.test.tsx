@@ -264,6 +264,30 @@ describe('MetricPanel', () => {
     expect(commits).toBeLessThanOrEqual(6);
   });
 
+  it('moves the value axis with a frame that rescales it, without a React commit', async () => {
+    let commits = 0;
+    const { store } = renderDashboard(
+      <Profiler id="panel" onRender={() => commits++}>
+        <MetricPanel name="plain_count" />
+      </Profiler>,
+    );
+    pushHistory(store, 'plain_count', T0, 60, 1_000, (i) => 10 + (i % 3));
+    await advance(1_000);
+    const panel = metric('plain_count');
+    const axis = () =>
+      [...panel.querySelectorAll('.recharts-yAxis-tick-labels text')].map((t) => t.textContent);
+    const before = axis();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    commits = 0;
+    // Ten times as high, in whole numbers as before: a new value axis, nothing else React lays out.
+    push(store, 'plain_count', T0 + 60_000, 120);
+    await advance(1_000);
+    expect(axis()).not.toEqual(before);
+    expect(Math.max(...axis().map(Number))).toBeGreaterThanOrEqual(120);
+    // Not even the chart's text alternative: it took a frame under CHART_SUMMARY_MS ago.
+    expect(commits).toBe(0);
+  });
+
   it('staggers panels so no two redraw in the same frame', async () => {
     const names = ['a', 'b', 'c'];
     const { store } = renderDashboard(

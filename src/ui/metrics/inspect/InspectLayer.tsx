@@ -15,20 +15,13 @@ import { nearestIndex } from './nearest';
  * nobody inspects it is one transparent rectangle that costs nothing per redraw: it takes the
  * panel's frames only while a point is inspected.
  */
-export function InspectLayer({
-  inspect,
-  feed,
-  valueDomain,
-}: {
-  inspect: InspectStore;
-  feed: PointsFeed;
-  valueDomain: readonly [number, number];
-}) {
+export function InspectLayer({ inspect, feed }: { inspect: InspectStore; feed: PointsFeed }) {
   const area = usePlotArea();
   const width = useChartWidth() ?? 0;
   const height = useChartHeight() ?? 0;
   const target = useSyncExternalStore(inspect.subscribe, inspect.getTarget);
-  const { points } = useSyncExternalStore(target ? feed.subscribe : ignore, feed.get);
+  const { points, valueAxis } = useSyncExternalStore(target ? feed.subscribe : ignore, feed.get);
+  const valueDomain = valueAxis.domain;
   const timeDomain = useMemo(() => timeDomainOf(points), [points]);
 
   const view = useMemo((): InspectView | null => {
