@@ -1,4 +1,4 @@
-import { cpuProfileWanted, startCpuProfile } from '../cpu-profile';
+import { cpuProfileWanted, startCpuProfile, startWorkerCpuProfiles } from '../cpu-profile';
 import { startTrace, traceWanted } from '../trace';
 import { paceFlood } from '../flood-pacer';
 import { hold } from '../stats';
@@ -110,6 +110,10 @@ async function floodCapacity(
   try {
     await hold(profile.floodWarmupSeconds * 1000);
     const stopProfile = cpuProfileWanted() ? await startCpuProfile(page.cdp, label) : null;
+    // The engine's worker too: with the socket off the main thread, it may be what sets the pace.
+    const stopWorkerProfiles = cpuProfileWanted()
+      ? await startWorkerCpuProfiles(page.cdp, label)
+      : null;
     const stopTrace = traceWanted() ? await startTrace(page.cdp) : null;
     const cdp0 = await page.metrics();
     const start = { seq: await page.appliedSeq(), at: performance.now() };
@@ -120,6 +124,7 @@ async function floodCapacity(
       ctx.log(`  ${label}: main thread by self time, during the flood:`);
       for (const line of await stopProfile()) ctx.log(`    ${line}`);
     }
+    if (stopWorkerProfiles) for (const line of await stopWorkerProfiles()) ctx.log(`    ${line}`);
     if (stopTrace) {
       ctx.log(`  ${label}: main thread by kind of work, during the flood:`);
       for (const line of await stopTrace()) ctx.log(`    ${line}`);

@@ -195,10 +195,16 @@ function ingestVerdicts(results: BenchResults): Verdict[] {
     const ceiling = ingestFor(results, 'ceiling-worker', shape);
     if (!worker || !ceiling) return results.ingest.length > 0 ? [missing(target, 'not run')] : [];
     const share = worker.sustained / ceiling.capacity;
+    // Judged as the issue measured it: Pulseboard's sustained rate against the ceiling's flood
+    // capacity. The first sustained trial runs at 85 % of the page's own capacity, so that figure
+    // reads at most 85 % of the like-for-like one (capacity against capacity), also shown.
+    const capacityShare = worker.capacity / ceiling.capacity;
     return [
       {
         target,
-        measured: `${fmt(share * 100)} % (${fmt(worker.sustained * worker.samplesPerMessage)} of ${fmt(ceiling.capacity * ceiling.samplesPerMessage)} samples/s)`,
+        measured:
+          `${fmt(share * 100)} % (${fmt(worker.sustained * worker.samplesPerMessage)} of ${fmt(ceiling.capacity * ceiling.samplesPerMessage)} samples/s); ` +
+          `flood capacity against flood capacity ${fmt(capacityShare * 100)} %`,
         met: share >= 0.9,
       },
     ];
