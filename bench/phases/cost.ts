@@ -25,8 +25,10 @@ export type WideRun = {
   /** `.panel__chart` width (CSS px) of the first panel, and the viewport that gave it. */
   chartWidth: number;
   viewportWidth: number;
-  /** The app's `pulseboard:redraw` measures in the window: count and p95 duration (ms). */
+  /** The app's `pulseboard:redraw` measures in the window: count, median and p95 duration (ms). */
   measures: number;
+  /** Absent in runs recorded before it was measured. */
+  p50?: number;
   p95: number;
   figures: WindowFigures;
 };
@@ -140,11 +142,12 @@ export async function runWideChart(ctx: BenchContext): Promise<WideRun> {
       chartWidth: await chartWidth(),
       viewportWidth: viewport.width,
       measures: figures.redrawCost?.count ?? 0,
+      p50: figures.redrawCost?.p50 ?? Number.NaN,
       p95: figures.redrawCost?.p95 ?? Number.NaN,
       figures,
     };
     ctx.log(
-      `  chart ${run.chartWidth.toFixed(0)} px wide: ${run.measures} redraw measures, p95 ${run.p95.toFixed(2)} ms`,
+      `  chart ${run.chartWidth.toFixed(0)} px wide: ${run.measures} redraw measures, median ${run.p50?.toFixed(2)} ms, p95 ${run.p95.toFixed(2)} ms`,
     );
     return run;
   } finally {

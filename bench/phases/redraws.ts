@@ -41,7 +41,7 @@ export type WindowFigures = {
   /** Changes per second of the busiest panel's displayed number (absent in older figures). */
   numberChangesMax?: number;
   /** The app's `pulseboard:redraw` measures in the window: how many, and their p95 (ms). */
-  redrawCost?: { count: number; p95: number };
+  redrawCost?: { count: number; p50: number; p95: number };
 };
 
 export type RateRun = WindowFigures & { subject: SubjectName; rate: number };
@@ -221,6 +221,7 @@ export async function measureWindow(
     numberChangesMax: max(numberRates),
     redrawCost: {
       count: summary.redrawMeasures.length,
+      p50: percentile(summary.redrawMeasures, 50),
       p95: percentile(summary.redrawMeasures, 95),
     },
   };

@@ -149,7 +149,7 @@ function wideVerdict(cost: CostResult | undefined): Verdict {
     return missing(target, `no redraw measures (\`pulseboard:redraw\`), ${width}`);
   return {
     target,
-    measured: `${fmt(wide.p95, 2)} ms p95 over ${wide.measures} redraws, ${width}`,
+    measured: `${fmt(wide.p95, 2)} ms p95 over ${wide.measures} redraws${wide.p50 === undefined ? '' : ` (median ${fmt(wide.p50, 2)} ms)`}, ${width}`,
     met: Math.abs(wide.chartWidth - 1_600) <= 10 ? judge(wide.p95, (p95) => p95 <= 3) : null,
   };
 }
