@@ -9,6 +9,14 @@ import {
   visibleTimeTicks,
   type Scale,
 } from './chart-geometry';
+import {
+  childAt,
+  LABEL_GAP_PX,
+  setIfChanged,
+  svgElement,
+  TICK_PX,
+  trimChildren,
+} from './svg-writer';
 import type { ValueAxis } from './value-axis';
 
 /** What the live layer draws from a frame: its points, on its own value axis. */
@@ -22,10 +30,6 @@ export type PointsFeed = {
   get(): ChartFrame;
   subscribe(listener: (frame: ChartFrame) => void): () => void;
 };
-
-const SVG = 'http://www.w3.org/2000/svg';
-const TICK_PX = 6;
-const LABEL_GAP_PX = 2;
 
 /**
  * The series line and the clock axis, written straight to the DOM on every frame. recharts lays
@@ -99,7 +103,8 @@ export function LiveSeries({
 
 /**
  * One tick mark and clock label per tick, reusing the elements already there: a frame moves
- * them; only a tick that is new to its slot gets new text.
+ * them; only a tick that is new to its slot gets new text. Their height follows the plot's bottom
+ * (`axisY`), which moves when the chart is resized.
  */
 export function writeTimeTicks(
   group: SVGGElement,
@@ -108,27 +113,25 @@ export function writeTimeTicks(
   axisY: number,
   locale: Locale,
 ): void {
-  while (group.childElementCount > ticks.length) group.lastElementChild?.remove();
+  trimChildren(group, ticks.length);
   ticks.forEach((ts, i) => {
-    let tick = group.children.item(i) as SVGGElement | null;
-    if (!tick) {
-      tick = document.createElementNS(SVG, 'g');
-      tick.setAttribute('class', 'recharts-layer recharts-cartesian-axis-tick');
-      const line = document.createElementNS(SVG, 'line');
-      line.setAttribute('class', 'recharts-cartesian-axis-tick-line');
-      line.setAttribute('stroke', 'var(--muted)');
-      line.setAttribute('y1', String(axisY));
-      line.setAttribute('y2', String(axisY + TICK_PX));
-      const text = document.createElementNS(SVG, 'text');
-      text.setAttribute('class', 'recharts-text recharts-cartesian-axis-tick-value');
-      text.setAttribute('text-anchor', 'middle');
-      text.setAttribute('fill', 'var(--muted)');
-      text.setAttribute('dy', '0.71em');
-      text.setAttribute('y', String(axisY + TICK_PX + LABEL_GAP_PX));
-      tick.append(line, text);
-      group.append(tick);
-    }
+    const tick = childAt(group, i, () => {
+      const created = svgElement('g', { class: 'recharts-layer recharts-cartesian-axis-tick' });
+      created.append(
+        svgElement('line', { class: 'recharts-cartesian-axis-tick-line', stroke: 'var(--muted)' }),
+        svgElement('text', {
+          class: 'recharts-text recharts-cartesian-axis-tick-value',
+          'text-anchor': 'middle',
+          fill: 'var(--muted)',
+          dy: '0.71em',
+        }),
+      );
+      return created;
+    });
     const [line, text] = tick.children as unknown as [SVGLineElement, SVGTextElement];
+    setIfChanged(line, 'y1', String(axisY));
+    setIfChanged(line, 'y2', String(axisY + TICK_PX));
+    setIfChanged(text, 'y', String(axisY + TICK_PX + LABEL_GAP_PX));
     const px = String(Math.round(x(ts) * 10) / 10);
     line.setAttribute('x1', px);
     line.setAttribute('x2', px);

@@ -5,12 +5,9 @@ import { formatAxisNumber } from '../i18n/format';
 import { isUpperLimit, type Limit } from '../shared/metric-catalog';
 import { linearScale, type Scale } from './chart-geometry';
 import type { PointsFeed } from './LiveSeries';
+import { childAt, LABEL_GAP_PX, svgElement, TICK_PX, trimChildren } from './svg-writer';
 import { sameValueAxis, type ValueAxis } from './value-axis';
 
-const SVG = 'http://www.w3.org/2000/svg';
-/** recharts' tick size and tick margin, so the axis reads as it did when recharts drew it. */
-const TICK_PX = 6;
-const LABEL_GAP_PX = 2;
 /** How far a limit's label sits from its line and from the plot's right edge. */
 const LIMIT_LABEL_INSET_PX = 5;
 
@@ -93,12 +90,12 @@ export function writeValueTicks(
   axisX: number,
   locale: Locale,
 ): void {
-  trim(marks, ticks.length);
-  trim(labels, ticks.length);
+  trimChildren(marks, ticks.length);
+  trimChildren(labels, ticks.length);
   ticks.forEach((value, i) => {
     const py = px(y(value));
     const mark = childAt(marks, i, () =>
-      svg('line', { class: 'recharts-cartesian-axis-tick-line', stroke: 'var(--muted)' }),
+      svgElement('line', { class: 'recharts-cartesian-axis-tick-line', stroke: 'var(--muted)' }),
     );
     // Positions every time: the plot area can move (the first layout, a resize) under the same axis.
     mark.setAttribute('x1', String(axisX - TICK_PX));
@@ -106,7 +103,7 @@ export function writeValueTicks(
     mark.setAttribute('y1', py);
     mark.setAttribute('y2', py);
     const label = childAt(labels, i, () =>
-      svg('text', {
+      svgElement('text', {
         class: 'recharts-text recharts-cartesian-axis-tick-value',
         'text-anchor': 'end',
         dy: '0.355em',
@@ -136,19 +133,19 @@ export function writeLimitLines(
   y: Scale,
   area: Area,
 ): void {
-  trim(group, limits.length);
+  trimChildren(group, limits.length);
   limits.forEach((limit, i) => {
     const critical = limit.kind === 'max' || limit.kind === 'min';
     const upper = isUpperLimit(limit.kind);
     const item = childAt(group, i, () => {
-      const g = svg('g', {});
+      const g = svgElement('g', {});
       g.append(
-        svg('line', {
+        svgElement('line', {
           class: 'recharts-reference-line-line',
           'stroke-dasharray': '6 4',
           fill: 'none',
         }),
-        svg('text', {
+        svgElement('text', {
           class: 'recharts-text recharts-label',
           'text-anchor': 'end',
           fill: 'var(--muted)',
@@ -174,24 +171,3 @@ export function writeLimitLines(
 
 /** Whole tenths of a pixel, as the line's path is written. */
 const px = (value: number) => String(Math.round(value * 10) / 10);
-
-function trim(group: SVGGElement, count: number): void {
-  while (group.childElementCount > count) group.lastElementChild?.remove();
-}
-
-function childAt<E extends SVGElement>(group: SVGGElement, i: number, create: () => E): E {
-  const existing = group.children.item(i) as E | null;
-  if (existing) return existing;
-  const created = create();
-  group.append(created);
-  return created;
-}
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string>,
-): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  return element;
-}

@@ -2,8 +2,8 @@
  * The value (y) axis of a live chart: round bounds and round ticks, like recharts' `auto`
  * domain, but steady. The axis keeps its bounds while the data stays inside them and still
  * fills a fair share of them, so a redraw moves only the line, not the axis, its labels and
- * every limit line with it; an axis that changed on every redraw would cost a full chart render
- * each time and make the scale jitter under the operator's eyes.
+ * every limit line with it; an axis that changed on every redraw would rewrite all of them each
+ * time and make the scale jitter under the operator's eyes.
  */
 export type ValueAxis = { domain: readonly [number, number]; ticks: readonly number[] };
 

@@ -188,3 +188,33 @@ describe('the time axis', () => {
     expect(labels.map((label) => label.textContent)).not.toContain('');
   });
 });
+
+describe('the axes after a resize', () => {
+  it('puts the clock labels under the plot of a chart that grew taller', () => {
+    const points = Array.from({ length: 21 }, (_, i) => ({ ts: 60_000 + i * 1_000, value: i }));
+    const axis = { domain: [0, 20] as [number, number], ticks: [0, 10, 20] };
+    const feed = new FrameFeed({ points, valueAxis: axis });
+    const chart = (height: number) => (
+      <MetricChart
+        feed={feed}
+        width={600}
+        height={height}
+        limits={[]}
+        limitLabels={[]}
+        locale="en"
+      />
+    );
+    const { container, rerender } = render(chart(200));
+    rerender(chart(300));
+    // The plot ends 30 px above the bottom (the clock axis' room); marks and labels hang below it.
+    const bottom = 300 - 30;
+    const labels = [...container.querySelectorAll('.recharts-xAxis-tick-labels text')];
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(Number(label.getAttribute('y'))).toBeGreaterThan(bottom);
+    const marks = [...container.querySelectorAll('.recharts-xAxis-tick-labels line')];
+    for (const mark of marks) expect(Number(mark.getAttribute('y1'))).toBe(bottom);
+    // The value axis' top label moved with the plot too.
+    const values = [...container.querySelectorAll('.recharts-yAxis-tick-labels text')];
+    expect(values.map((v) => Number(v.getAttribute('y')))).toEqual([bottom, (bottom + 8) / 2, 8]);
+  });
+});
