@@ -5,6 +5,7 @@ import { formatClock } from '../i18n/format';
 import {
   linearScale,
   linePath,
+  tenths,
   timeDomainOf,
   visibleTimeTicks,
   type Scale,
@@ -132,7 +133,7 @@ export function writeTimeTicks(
     setIfChanged(line, 'y1', String(axisY));
     setIfChanged(line, 'y2', String(axisY + TICK_PX));
     setIfChanged(text, 'y', String(axisY + TICK_PX + LABEL_GAP_PX));
-    const px = String(Math.round(x(ts) * 10) / 10);
+    const px = tenths(x(ts));
     line.setAttribute('x1', px);
     line.setAttribute('x2', px);
     text.setAttribute('x', px);

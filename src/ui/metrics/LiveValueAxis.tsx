@@ -3,7 +3,7 @@ import { usePlotArea } from 'recharts';
 import type { Locale } from '../../store';
 import { formatAxisNumber } from '../i18n/format';
 import { isUpperLimit, type Limit } from '../shared/metric-catalog';
-import { linearScale, type Scale } from './chart-geometry';
+import { linearScale, tenths, type Scale } from './chart-geometry';
 import type { PointsFeed } from './LiveSeries';
 import { childAt, LABEL_GAP_PX, svgElement, TICK_PX, trimChildren } from './svg-writer';
 import { sameValueAxis, type ValueAxis } from './value-axis';
@@ -93,7 +93,7 @@ export function writeValueTicks(
   trimChildren(marks, ticks.length);
   trimChildren(labels, ticks.length);
   ticks.forEach((value, i) => {
-    const py = px(y(value));
+    const py = tenths(y(value));
     const mark = childAt(marks, i, () =>
       svgElement('line', { class: 'recharts-cartesian-axis-tick-line', stroke: 'var(--muted)' }),
     );
@@ -157,17 +157,14 @@ export function writeLimitLines(
     const [line, text] = item.children as unknown as [SVGLineElement, SVGTextElement];
     const py = y(limit.value);
     line.setAttribute('stroke', critical ? 'var(--critical)' : 'var(--warning)');
-    line.setAttribute('x1', px(area.x));
-    line.setAttribute('x2', px(area.x + area.width));
-    line.setAttribute('y1', px(py));
-    line.setAttribute('y2', px(py));
-    text.setAttribute('x', px(area.x + area.width - LIMIT_LABEL_INSET_PX));
-    text.setAttribute('y', px(upper ? py + LIMIT_LABEL_INSET_PX : py - LIMIT_LABEL_INSET_PX));
+    line.setAttribute('x1', tenths(area.x));
+    line.setAttribute('x2', tenths(area.x + area.width));
+    line.setAttribute('y1', tenths(py));
+    line.setAttribute('y2', tenths(py));
+    text.setAttribute('x', tenths(area.x + area.width - LIMIT_LABEL_INSET_PX));
+    text.setAttribute('y', tenths(upper ? py + LIMIT_LABEL_INSET_PX : py - LIMIT_LABEL_INSET_PX));
     text.setAttribute('dy', upper ? '0.71em' : '0');
     const label = labels[i] ?? '';
     if (text.textContent !== label) text.textContent = label;
   });
 }
-
-/** Whole tenths of a pixel, as the line's path is written. */
-const px = (value: number) => String(Math.round(value * 10) / 10);
